@@ -1,0 +1,28 @@
+package io.vigil.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A whole, validated vigil.yaml. Immutable: a reload builds a new one and swaps it in only when
+ * every part of it is valid.
+ *
+ * @param source where it was read from, as shown in messages
+ * @param baseDirectory the directory that relative paths ({@code rule_files}, {@code alertmanager_config}) start from
+ * @param incidents the raw {@code incidents:} section, read by the incident engine
+ */
+public record VigilConfig(String source, Path baseDirectory, GlobalConfig global, List<ProbeDefinition> probes,
+        List<String> ruleFiles, Optional<String> alertmanagerConfig, JsonNode incidents) {
+
+    public VigilConfig {
+        probes = List.copyOf(probes);
+        ruleFiles = List.copyOf(ruleFiles);
+    }
+
+    public Optional<ProbeDefinition> probe(String name) {
+        return probes.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

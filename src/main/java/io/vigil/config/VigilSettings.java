@@ -1,0 +1,63 @@
+package io.vigil.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Vigil's own process settings (application.properties and environment), as opposed to vigil.yaml. */
+@ConfigMapping(prefix = "vigil")
+public interface VigilSettings {
+
+    /** The vigil.yaml to read ({@code VIGIL_CONFIG}); else ./vigil.yaml; else the bundled example. */
+    Optional<String> config();
+
+    History history();
+
+    Db db();
+
+    Probes probes();
+
+    /**
+     * The storage keys that {@code DATABASE_URL} is translated into at start-up (see
+     * io.vigil.storage.DatabaseUrl); application.properties maps them onto the two datasources.
+     */
+    interface Db {
+
+        @WithDefault("h2")
+        String kind();
+
+        Optional<String> h2Url();
+
+        @WithDefault("true")
+        boolean h2Active();
+
+        Optional<String> pgUrl();
+
+        Optional<String> pgUsername();
+
+        Optional<String> pgPassword();
+
+        @WithDefault("false")
+        boolean pgActive();
+    }
+
+    interface History {
+
+        /** How far back the sample history reaches: the longest range a rule can read. */
+        @WithDefault("1h")
+        Duration retention();
+
+        /** A hard ceiling on series kept, so a label explosion cannot exhaust the heap. */
+        @WithDefault("200000")
+        int maxSeries();
+    }
+
+    interface Probes {
+
+        /** How many recent results per probe the API shows. */
+        @WithDefault("20")
+        int recentResults();
+    }
+}

@@ -1,0 +1,40 @@
+package io.vigil.metrics;
+
+import java.time.Duration;
+
+/**
+ * Every metric name Vigil exports and the tag keys they use, in one place. Micrometer names use
+ * dots and are rendered by the Prometheus registry (vigil.probe.runs becomes vigil_probe_runs_total);
+ * probe sample names are exported as they stand, with blackbox_exporter's names.
+ */
+public final class VigilMetrics {
+
+    public static final String PROBE_SUCCESS = "probe_success";
+    public static final String PROBE_SUCCESS_HELP = "Whether the probe's last run succeeded (1) or failed (0).";
+    public static final String PROBE_DURATION_SECONDS = "probe_duration_seconds";
+    public static final String PROBE_DURATION_HELP = "How long the probe's last run took.";
+
+    /** vigil_probe_runs_total{probe,result}. */
+    public static final String PROBE_RUNS = "vigil.probe.runs";
+    /** vigil_probe_schedule_lag_seconds: how late a run started against its schedule. */
+    public static final String PROBE_SCHEDULE_LAG = "vigil.probe.schedule.lag";
+    /** vigil_probe_runs_skipped_total{probe}: runs not started because the previous one was still going. */
+    public static final String PROBE_RUNS_SKIPPED = "vigil.probe.runs.skipped";
+    /** vigil_history_series: series held in the sample history. */
+    public static final String HISTORY_SERIES = "vigil.history.series";
+
+    /** Buckets of the schedule lag histogram: fine below a second, where lag should stay. */
+    public static final Duration[] LAG_BUCKETS = {
+        Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofMillis(2500), Duration.ofSeconds(5)
+    };
+
+    public static final String TAG_PROBE = "probe";
+    public static final String TAG_RESULT = "result";
+    public static final String RESULT_SUCCESS = "success";
+    public static final String RESULT_FAILURE = "failure";
+
+    private VigilMetrics() {
+    }
+}

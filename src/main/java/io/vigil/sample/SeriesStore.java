@@ -1,0 +1,98 @@
+package io.vigil.sample;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Vigil's recent history of every series it has measured: what the rule engine reads with PromQL.
+ * Bounded twice: by age (retention) and by the number of series.
+ */
+public class SeriesStore {
+
+    private static final Logger LOG = Logger.getLogger(SeriesStore.class);
+
+    private final Clock clock;
+    private final Duration retention;
+    private final int maxSeries;
+    private final Map<SeriesKey, SeriesBuffer> series = new ConcurrentHashMap<>();
+    private final Map<String, Set<SeriesKey>> byMetric = new ConcurrentHashMap<>();
+    private final AtomicLong rejected = new AtomicLong();
+
+    public SeriesStore(Clock clock, Duration retention, int maxSeries) {
+        this.clock = clock;
+        this.retention = retention;
+        this.maxSeries = maxSeries;
+    }
+
+    /** Records {@code samples}, all taken at {@code timestampMillis}, each with {@code common} labels added. */
+    public void append(long timestampMillis, Labels common, Collection<Sample> samples) {
+        long oldestKept = timestampMillis - retention.toMillis();
+        for (Sample sample : samples) {
+            SeriesKey key = new SeriesKey(sample.metric(), common.with(sample.labels()));
+            SeriesBuffer buffer = series.get(key);
+            if (buffer == null) {
+                buffer = create(key);
+                if (buffer == null) {
+                    continue;
+                }
+            }
+            buffer.append(timestampMillis, sample.value(), oldestKept);
+        }
+    }
+
+    private SeriesBuffer create(SeriesKey key) {
+        if (series.size() >= maxSeries) {
+            if (rejected.getAndIncrement() == 0) {
+                LOG.warnf("Sample history holds its maximum of %d series; new series are not kept "
+                        + "(raise vigil.history.max-series)", maxSeries);
+            }
+            return null;
+        }
+        SeriesBuffer buffer = series.computeIfAbsent(key, k -> new SeriesBuffer());
+        byMetric.computeIfAbsent(key.metric(), m -> ConcurrentHashMap.newKeySet()).add(key);
+        return buffer;
+    }
+
+    /** Every series of {@code metric} currently held. */
+    public List<SeriesKey> seriesOf(String metric) {
+        Set<SeriesKey> keys = byMetric.get(metric);
+        return keys == null ? List.of() : List.copyOf(keys);
+    }
+
+    /** The buffer of one series, or null. */
+    public SeriesBuffer buffer(SeriesKey key) {
+        return series.get(key);
+    }
+
+    public int seriesCount() {
+        return series.size();
+    }
+
+    /** Samples that could not be kept because the series ceiling was reached. */
+    public long rejectedSeries() {
+        return rejected.get();
+    }
+
+    /** Forgets series that received nothing within the retention, e.g. of a probe since removed. */
+    public void dropStaleSeries() {
+        long oldestKept = clock.millis() - retention.toMillis();
+        series.entrySet().removeIf(entry -> {
+            boolean stale = entry.getValue().newestTimestamp() < oldestKept;
+            if (stale) {
+                Set<SeriesKey> keys = byMetric.get(entry.getKey().metric());
+                if (keys != null) {
+                    keys.remove(entry.getKey());
+                }
+            }
+            return stale;
+        });
+    }
+}

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -15,6 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -87,13 +87,15 @@ public class ActiveConfig {
         return parser.parse("bundled " + BUNDLED_EXAMPLE, Path.of("").toAbsolutePath(), bundledExample());
     }
 
-    /** Environment variables, plus the port Vigil listens on so that a config can watch Vigil itself. */
+    /**
+     * Environment variables (through MicroProfile Config, so system properties and .env work too),
+     * plus VIGIL_HTTP_PORT, the port Vigil listens on, so that a config can watch Vigil itself.
+     */
     private String variable(String name) {
         if (name.equals("VIGIL_HTTP_PORT")) {
             return String.valueOf(LaunchMode.current() == LaunchMode.TEST ? httpTestPort : httpPort);
         }
-        Map<String, String> env = System.getenv();
-        return env.get(name);
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null);
     }
 
     private static String bundledExample() {

@@ -1,8 +1,11 @@
 package io.vigil.config;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -26,8 +29,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigBinder {
 
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
     private static final ObjectMapper MAPPER = YAMLMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .propertyNamingStrategy(SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .addModule(new SimpleModule().addDeserializer(Duration.class, new PromDurationDeserializer()))
@@ -37,6 +43,11 @@ public final class ConfigBinder {
     }
 
     public static <T> T bind(YamlSection section, Class<T> type) {
+        if (type.isRecord()) {
+            // Jackson may call the constructor (and report a missing key) before it meets an
+            // unknown one; a misspelt key is the likelier mistake, so it is checked first.
+            section.rejectUnknownKeys(keysOf(type));
+        }
         try {
             return MAPPER.treeToValue(section.node(), type);
         } catch (ValueInstantiationException e) {
@@ -60,6 +71,14 @@ public final class ConfigBinder {
         } catch (IOException e) {
             throw section.error(e.getMessage());
         }
+    }
+
+    private static Set<String> keysOf(Class<?> record) {
+        Set<String> keys = new HashSet<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            keys.add(SNAKE_CASE.translate(component.getName()));
+        }
+        return keys;
     }
 
     private static JsonPointer pointerOf(JsonPointer base, JsonMappingException e) {

@@ -5,10 +5,12 @@ import java.net.URI;
 import java.security.cert.Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -20,6 +22,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vigil.probe.Connections;
 import io.vigil.probe.ProbeContext;
+import io.vigil.probe.ProbeFailure;
 import io.vigil.probe.Waiting;
 
 /** One request and its response over a new connection, with the time each phase took. */
@@ -46,13 +49,31 @@ record HttpExchange(int status, MultiMap headers, Buffer body, boolean ssl, List
                 .setURI(pathAndQuery(url))
                 .putHeader("User-Agent", USER_AGENT);
         headers.forEach(options::putHeader);
-        HttpClientRequest request = Waiting.await(client.request(options), context, "connecting to " + host);
-        long connected = System.nanoTime();
-        HttpClientResponse response = Waiting.await(
-                body == null ? request.send() : request.send(body), context, "waiting for the response of " + host);
-        long firstByte = System.nanoTime();
-        Buffer received = Waiting.await(response.body(), context, "reading the body from " + host);
-        long done = System.nanoTime();
+        // Chained on the event loop: a body handler set later, from this thread, could miss data
+        // that arrived in between.
+        AtomicReference<String> stage = new AtomicReference<>("connecting to " + host);
+        Future<Received> exchange = client.request(options).compose(request -> {
+            long connected = System.nanoTime();
+            stage.set("waiting for the response of " + host);
+            return (body == null ? request.send() : request.send(body)).compose(response -> {
+                long firstByte = System.nanoTime();
+                stage.set("reading the body from " + host);
+                return response.body().map(received ->
+                        new Received(request, response, received, connected, firstByte, System.nanoTime()));
+            });
+        });
+        Received done;
+        try {
+            done = Waiting.await(exchange, context, "the request");
+        } catch (ProbeFailure timeout) {
+            throw new ProbeFailure(stage.get() + " timed out");
+        }
+        HttpClientRequest request = done.request();
+        HttpClientResponse response = done.response();
+        Buffer received = done.body();
+        long connected = done.connected();
+        long firstByte = done.firstByte();
+        long finished = done.finished();
         HttpConnection connection = request.connection();
         boolean ssl = connection.isSsl();
         List<Certificate> certificates = List.of();
@@ -68,7 +89,11 @@ record HttpExchange(int status, MultiMap headers, Buffer body, boolean ssl, List
         }
         return new HttpExchange(response.statusCode(), response.headers(), received, ssl, certificates, protocol,
                 seconds(resolved - start), seconds(connected - resolved), seconds(firstByte - connected),
-                seconds(done - firstByte));
+                seconds(finished - firstByte));
+    }
+
+    private record Received(HttpClientRequest request, HttpClientResponse response, Buffer body, long connected,
+            long firstByte, long finished) {
     }
 
     private static String pathAndQuery(URI url) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.net.TrustOptions;
 
 /**
  * The two HTTP clients all http probes share: one that verifies certificates and host names, one
@@ -28,7 +29,12 @@ public class HttpClients {
 
     @PostConstruct
     void create() {
-        verifying = vertx.createHttpClient(options().setVerifyHost(true));
+        create(null);
+    }
+
+    /** {@code trust} replaces the JDK's default trust store for tests that trust a CA of their own; null keeps it. */
+    void create(TrustOptions trust) {
+        verifying = vertx.createHttpClient(options().setVerifyHost(true).setTrustOptions(trust));
         insecure = vertx.createHttpClient(options().setTrustAll(true).setVerifyHost(false));
     }
 

@@ -192,8 +192,19 @@ public class HttpProbe implements Probe<HttpSpec> {
             return "connection to " + host + " refused";
         }
         if (error instanceof SSLException) {
-            return "TLS handshake with " + host + " failed: " + error.getMessage();
+            return "TLS handshake with " + host + " failed: " + innermostMessage(error);
         }
         return "request to " + host + " failed: " + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+    }
+
+    /** Vert.x wraps the JDK's reason ("No subject alternative DNS name matching ...") in a generic "Failed to create SSL connection". */
+    private static String innermostMessage(Throwable error) {
+        String message = error.getMessage();
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message == null ? error.getClass().getSimpleName() : message;
     }
 }

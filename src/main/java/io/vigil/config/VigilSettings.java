@@ -59,5 +59,9 @@ public interface VigilSettings {
         /** How many recent results per probe the API shows. */
         @WithDefault("20")
         int recentResults();
+
+        /** How often each probe's last outcome is written to storage (read by ProbeService's schedule). */
+        @WithDefault("5s")
+        Duration persistInterval();
     }
 }

@@ -25,6 +25,14 @@ public final class DatabaseUrl {
     }
 
     public static Map<String, String> toProperties(String databaseUrl) {
+        return toProperties(databaseUrl, null, null);
+    }
+
+    /**
+     * As {@link #toProperties(String)}; {@code username} and {@code password} (DATABASE_USERNAME,
+     * DATABASE_PASSWORD) apply to a PostgreSQL URL that carries no credentials of its own.
+     */
+    public static Map<String, String> toProperties(String databaseUrl, String username, String password) {
         Map<String, String> properties = new LinkedHashMap<>();
         boolean postgres = false;
         if (databaseUrl != null && !databaseUrl.isBlank()) {
@@ -45,6 +53,12 @@ public final class DatabaseUrl {
             } else {
                 throw new IllegalArgumentException("DATABASE_URL must start with postgres://, postgresql://, "
                         + "jdbc:postgresql: or jdbc:h2: (got a URL starting with \"" + scheme(url) + "\")");
+            }
+        }
+        if (postgres && !properties.containsKey(PG_USERNAME) && username != null && !username.isBlank()) {
+            properties.put(PG_USERNAME, username);
+            if (password != null) {
+                properties.put(PG_PASSWORD, password);
             }
         }
         properties.put(KIND, postgres ? "postgresql" : "h2");

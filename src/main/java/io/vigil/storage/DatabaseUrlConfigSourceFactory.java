@@ -20,8 +20,13 @@ public class DatabaseUrlConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        ConfigValue url = context.getValue("DATABASE_URL");
-        return List.of(new DerivedFromEnvironment(DatabaseUrl.toProperties(url == null ? null : url.getValue())));
+        return List.of(new DerivedFromEnvironment(DatabaseUrl.toProperties(value(context, "DATABASE_URL"),
+                value(context, "DATABASE_USERNAME"), value(context, "DATABASE_PASSWORD"))));
+    }
+
+    private static String value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null ? null : value.getValue();
     }
 
     /**

@@ -45,6 +45,14 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void credentialsMayComeFromTheirOwnVariables() {
+        assertThat(DatabaseUrl.toProperties("jdbc:postgresql://db:5432/vigil", "vigil", "pw"))
+                .containsEntry(DatabaseUrl.PG_USERNAME, "vigil").containsEntry(DatabaseUrl.PG_PASSWORD, "pw");
+        assertThat(DatabaseUrl.toProperties("postgres://fromurl:x@db/vigil", "other", "pw"))
+                .as("credentials in the URL win").containsEntry(DatabaseUrl.PG_USERNAME, "fromurl");
+    }
+
+    @Test
     void jdbcUrlWithUserInfoHasItSplitOff() {
         assertThat(DatabaseUrl.toProperties("jdbc:postgresql://u:secret@localhost:5432/db"))
                 .containsEntry(DatabaseUrl.PG_URL, "jdbc:postgresql://localhost:5432/db")

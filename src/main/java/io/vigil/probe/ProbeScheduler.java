@@ -78,14 +78,17 @@ public final class ProbeScheduler implements AutoCloseable {
             if (cancelled) {
                 return;
             }
-            Instant now = clock.instant();
-            lagObserver.accept(Duration.between(planned, now).isNegative() ? Duration.ZERO : Duration.between(planned, now));
             try {
-                runs.execute(() -> job.accept(planned));
+                runs.execute(() -> {
+                    // Measured where the run really starts, so that a backlog of virtual threads shows too.
+                    Duration lag = Duration.between(planned, clock.instant());
+                    lagObserver.accept(lag.isNegative() ? Duration.ZERO : lag);
+                    job.accept(planned);
+                });
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Probe %s could not be started", name);
             }
-            plan(ProbeSchedule.next(planned, interval, now));
+            plan(ProbeSchedule.next(planned, interval, clock.instant()));
         }
 
         public void cancel() {

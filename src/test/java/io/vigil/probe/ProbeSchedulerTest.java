@@ -44,7 +44,11 @@ class ProbeSchedulerTest {
             await().atMost(Duration.ofSeconds(3)).until(() -> planned.size() >= 3);
             handle.cancel();
         }
-        assertThat(Duration.between(planned.get(0), planned.get(1))).isEqualTo(Duration.ofMillis(50));
-        assertThat(announced).startsWith(planned.get(0), planned.get(1));
+        // Planned times keep to the grid; a slot missed on a loaded machine is skipped, never squeezed in.
+        for (int i = 1; i < planned.size(); i++) {
+            long gap = Duration.between(planned.get(i - 1), planned.get(i)).toMillis();
+            assertThat(gap).isPositive().matches(g -> g % 50 == 0, "a multiple of the interval");
+        }
+        assertThat(announced).containsAll(planned);
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.sample;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,6 +11,9 @@ import java.util.TreeMap;
  * equal whatever order they were built in. Stored as two arrays to keep a series' key small.
  */
 public final class Labels implements Comparable<Labels> {
+
+    /** The label PromQL keeps a series' metric name in. */
+    public static final String METRIC_NAME = "__name__";
 
     public static final Labels EMPTY = new Labels(new String[0], new String[0]);
 
@@ -68,6 +72,31 @@ public final class Labels implements Comparable<Labels> {
         Map<String, String> merged = new TreeMap<>(toMap());
         merged.putAll(other.toMap());
         return of(merged);
+    }
+
+    /** These labels without {@code dropped}. */
+    public Labels without(Collection<String> dropped) {
+        Map<String, String> kept = toMap();
+        kept.keySet().removeAll(dropped);
+        return kept.size() == names.length ? this : of(kept);
+    }
+
+    /** Only those of these labels named in {@code kept}. */
+    public Labels only(Collection<String> kept) {
+        Map<String, String> map = toMap();
+        map.keySet().retainAll(kept);
+        return map.size() == names.length ? this : of(map);
+    }
+
+    /** These labels with {@code name} set to {@code value}; an empty value removes the label, as in Prometheus. */
+    public Labels with(String name, String value) {
+        Map<String, String> map = toMap();
+        if (value == null || value.isEmpty()) {
+            map.remove(name);
+        } else {
+            map.put(name, value);
+        }
+        return of(map);
     }
 
     public Map<String, String> toMap() {

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Vigil's recent history of every series it has measured: what the rule engine reads with PromQL.
- * Bounded twice: by age (retention) and by the number of series.
+ * Bounded twice: by age (retention) and by the number of series. A series' labels include
+ * {@code __name__}, as PromQL sees them.
  */
 public class SeriesStore {
 
@@ -36,7 +37,8 @@ public class SeriesStore {
     public void append(long timestampMillis, Labels common, Collection<Sample> samples) {
         long oldestKept = timestampMillis - retention.toMillis();
         for (Sample sample : samples) {
-            SeriesKey key = new SeriesKey(sample.metric(), common.with(sample.labels()));
+            SeriesKey key = new SeriesKey(sample.metric(),
+                    common.with(sample.labels()).with(Labels.METRIC_NAME, sample.metric()));
             SeriesBuffer buffer = series.get(key);
             if (buffer == null) {
                 buffer = create(key);
@@ -59,6 +61,11 @@ public class SeriesStore {
         SeriesBuffer buffer = series.computeIfAbsent(key, k -> new SeriesBuffer());
         byMetric.computeIfAbsent(key.metric(), m -> ConcurrentHashMap.newKeySet()).add(key);
         return buffer;
+    }
+
+    /** Every series currently held. */
+    public List<SeriesKey> allSeries() {
+        return List.copyOf(series.keySet());
     }
 
     /** Every series of {@code metric} currently held. */

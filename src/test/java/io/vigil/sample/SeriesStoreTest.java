@@ -20,7 +20,8 @@ class SeriesStoreTest {
         store.append(1_000, PROBE, List.of(Sample.of("probe_success", 1),
                 new Sample("probe_http_duration_seconds", Labels.of("phase", "connect"), 0.01)));
 
-        assertThat(store.seriesOf("probe_success")).containsExactly(new SeriesKey("probe_success", PROBE));
+        assertThat(store.seriesOf("probe_success"))
+                .containsExactly(new SeriesKey("probe_success", PROBE.with("__name__", "probe_success")));
         SeriesKey phase = store.seriesOf("probe_http_duration_seconds").get(0);
         assertThat(phase.labels().toMap()).containsEntry("phase", "connect").containsEntry("probe", "web");
         assertThat(store.buffer(phase).latest(1_000, 0).value()).isEqualTo(0.01);
@@ -34,7 +35,7 @@ class SeriesStoreTest {
 
         assertThat(store.seriesCount()).isEqualTo(2);
         assertThat(store.rejectedSeries()).isEqualTo(1);
-        assertThat(store.buffer(new SeriesKey("a", PROBE)).size()).isEqualTo(2);
+        assertThat(store.buffer(store.seriesOf("a").get(0)).size()).isEqualTo(2);
     }
 
     @Test

@@ -11,4 +11,8 @@ public record ProbeResult(Instant at, boolean success, double durationSeconds, S
     public ProbeResult {
         samples = List.copyOf(samples);
     }
+
+    public ProbeResult withoutSamples() {
+        return samples.isEmpty() ? this : new ProbeResult(at, success, durationSeconds, error, List.of());
+    }
 }

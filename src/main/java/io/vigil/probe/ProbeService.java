@@ -110,6 +110,8 @@ public class ProbeService {
                 } else if (last != null && last.probeType.equals(definition.type())) {
                     state.add(new ProbeResult(last.runAt, last.success, last.durationSeconds, last.error, List.of()));
                 }
+                state.counters(runCounter(definition.name(), VigilMetrics.RESULT_SUCCESS),
+                        runCounter(definition.name(), VigilMetrics.RESULT_FAILURE));
                 states.put(definition.name(), state);
                 state.handle(scheduler.schedule(definition.name(), definition.interval(),
                         planned -> runScheduled(state), state::nextRunAt));
@@ -127,6 +129,14 @@ public class ProbeService {
         } finally {
             state.finished();
         }
+    }
+
+    private Counter runCounter(String probe, String result) {
+        return Counter.builder(VigilMetrics.PROBE_RUNS)
+                .description("Probe runs by outcome")
+                .tag(VigilMetrics.TAG_PROBE, probe)
+                .tag(VigilMetrics.TAG_RESULT, result)
+                .register(meters);
     }
 
     /** Runs a probe now, outside its schedule, and records the result like any other. */
@@ -147,12 +157,7 @@ public class ProbeService {
         state.add(result);
         stored.remember(state, result);
         history.append(result.at().toEpochMilli(), state.labels(), result.samples());
-        Counter.builder(VigilMetrics.PROBE_RUNS)
-                .description("Probe runs by outcome")
-                .tag(VigilMetrics.TAG_PROBE, state.name())
-                .tag(VigilMetrics.TAG_RESULT, result.success() ? VigilMetrics.RESULT_SUCCESS : VigilMetrics.RESULT_FAILURE)
-                .register(meters)
-                .increment();
+        state.countRun(result.success());
         ran.fire(new ProbeRan(state.definition(), result));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.Counter;
 import io.vigil.config.ProbeDefinition;
 import io.vigil.sample.Labels;
 
@@ -23,6 +24,8 @@ public final class ProbeState {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Instant nextRunAt;
     private volatile ProbeScheduler.Handle handle;
+    private Counter succeeded;
+    private Counter failed;
 
     ProbeState(ProbeDefinition definition, int keptResults) {
         this.definition = definition;
@@ -54,6 +57,19 @@ public final class ProbeState {
         nextRunAt = at;
     }
 
+    /** The run counters, registered once so that both outcomes are exported from the start. */
+    void counters(Counter succeededRuns, Counter failedRuns) {
+        this.succeeded = succeededRuns;
+        this.failed = failedRuns;
+    }
+
+    void countRun(boolean success) {
+        Counter counter = success ? succeeded : failed;
+        if (counter != null) {
+            counter.increment();
+        }
+    }
+
     void handle(ProbeScheduler.Handle handle) {
         this.handle = handle;
     }
@@ -75,6 +91,12 @@ public final class ProbeState {
     }
 
     synchronized void add(ProbeResult result) {
+        // Only the newest result keeps its samples: older ones are history, and with thousands of
+        // probes their samples would be most of the heap.
+        ProbeResult previous = recent.pollFirst();
+        if (previous != null) {
+            recent.addFirst(previous.withoutSamples());
+        }
         recent.addFirst(result);
         while (recent.size() > keptResults) {
             recent.removeLast();

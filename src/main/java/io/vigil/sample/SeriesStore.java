@@ -26,6 +26,11 @@ public class SeriesStore {
     private final Map<SeriesKey, SeriesBuffer> series = new ConcurrentHashMap<>();
     private final Map<String, Set<SeriesKey>> byMetric = new ConcurrentHashMap<>();
     private final AtomicLong rejected = new AtomicLong();
+    /** Building a series' full label set is the costly part of an append; each is built once. */
+    private final Map<KeyParts, SeriesKey> keys = new ConcurrentHashMap<>();
+
+    private record KeyParts(Labels common, String metric, Labels labels) {
+    }
 
     public SeriesStore(Clock clock, Duration retention, int maxSeries) {
         this.clock = clock;
@@ -37,8 +42,9 @@ public class SeriesStore {
     public void append(long timestampMillis, Labels common, Collection<Sample> samples) {
         long oldestKept = timestampMillis - retention.toMillis();
         for (Sample sample : samples) {
-            SeriesKey key = new SeriesKey(sample.metric(),
-                    common.with(sample.labels()).with(Labels.METRIC_NAME, sample.metric()));
+            SeriesKey key = keys.computeIfAbsent(new KeyParts(common, sample.metric(), sample.labels()),
+                    parts -> new SeriesKey(parts.metric(),
+                            parts.common().with(parts.labels()).with(Labels.METRIC_NAME, parts.metric())));
             SeriesBuffer buffer = series.get(key);
             if (buffer == null) {
                 buffer = create(key);
@@ -94,6 +100,7 @@ public class SeriesStore {
         series.entrySet().removeIf(entry -> {
             boolean stale = entry.getValue().newestTimestamp() < oldestKept;
             if (stale) {
+                keys.values().remove(entry.getKey());
                 Set<SeriesKey> keys = byMetric.get(entry.getKey().metric());
                 if (keys != null) {
                     keys.remove(entry.getKey());

@@ -49,10 +49,16 @@ record HttpExchange(int status, MultiMap headers, Buffer body, boolean ssl, List
                 .setURI(pathAndQuery(url))
                 .putHeader("User-Agent", USER_AGENT);
         headers.forEach(options::putHeader);
+        // Vert.x's own timeouts end what our wait gives up on, so no connection outlives its run.
+        long budget = context.remainingMillis();
+        options.setConnectTimeout(budget).setIdleTimeout(budget);
         // Chained on the event loop: a body handler set later, from this thread, could miss data
         // that arrived in between.
         AtomicReference<String> stage = new AtomicReference<>("connecting to " + host);
-        Future<Received> exchange = client.request(options).compose(request -> {
+        AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+        Future<HttpClientRequest> connecting = client.request(options);
+        Future<Received> exchange = connecting.compose(request -> {
+            inFlight.set(request);
             long connected = System.nanoTime();
             stage.set("waiting for the response of " + host);
             return (body == null ? request.send() : request.send(body)).compose(response -> {
@@ -66,7 +72,11 @@ record HttpExchange(int status, MultiMap headers, Buffer body, boolean ssl, List
         try {
             done = Waiting.await(exchange, context, "the request");
         } catch (ProbeFailure timeout) {
+            abandon(connecting, inFlight);
             throw new ProbeFailure(stage.get() + " timed out");
+        } catch (Exception | Error e) {
+            abandon(connecting, inFlight);
+            throw e;
         }
         HttpClientRequest request = done.request();
         HttpClientResponse response = done.response();
@@ -90,6 +100,16 @@ record HttpExchange(int status, MultiMap headers, Buffer body, boolean ssl, List
         return new HttpExchange(response.statusCode(), response.headers(), received, ssl, certificates, protocol,
                 seconds(resolved - start), seconds(connected - resolved), seconds(firstByte - connected),
                 seconds(finished - firstByte));
+    }
+
+    /** Closes the connection of a request given up on, now or as soon as it is made. */
+    private static void abandon(Future<HttpClientRequest> connecting, AtomicReference<HttpClientRequest> inFlight) {
+        HttpClientRequest request = inFlight.get();
+        if (request != null) {
+            request.reset();
+        } else {
+            connecting.onSuccess(HttpClientRequest::reset);
+        }
     }
 
     private record Received(HttpClientRequest request, HttpClientResponse response, Buffer body, long connected,

@@ -10,10 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -206,6 +209,27 @@ class HttpProbeTest {
 
         assertThatThrownBy(() -> probe.run(spec("/slow"), context))
                 .isInstanceOf(ProbeFailure.class).hasMessage("waiting for the response of 127.0.0.1 timed out");
+    }
+
+    @Test
+    void aRequestGivenUpOnDoesNotLeaveItsConnectionOpen() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            HttpSpec spec = new HttpSpec(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"), null, null, null,
+                    null, null, null, null, null, null, null);
+            assertThatThrownBy(() -> probe.run(spec, new ProbeContext("web", Duration.ofMillis(300))))
+                    .isInstanceOf(ProbeFailure.class).hasMessage("waiting for the response of 127.0.0.1 timed out");
+
+            try (Socket accepted = silent.accept()) {
+                accepted.setSoTimeout(5_000);
+                assertThatCode(() -> {
+                    try {
+                        accepted.getInputStream().readAllBytes();
+                    } catch (SocketException reset) {
+                        // closed by a reset: just as good
+                    }
+                }).as("Vigil closed the connection").doesNotThrowAnyException();
+            }
+        }
     }
 
     @Test

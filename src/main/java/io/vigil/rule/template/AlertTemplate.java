@@ -38,6 +38,9 @@ public final class AlertTemplate {
             return template.execute(data.toGo(), data.externalUrl());
         } catch (TemplateException e) {
             return "<error expanding template: " + describe(e) + ">";
+        } catch (RuntimeException e) {
+            // Prometheus recovers a panicking template the same way: better a broken annotation than no alert.
+            return "<error expanding template: panic expanding template " + template.name() + ": " + e + ">";
         }
     }
 

@@ -18,7 +18,7 @@ public final class GoFloatFormat {
     private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
-    /** Decimal digits without leading or trailing zeros; the value is 0.{@code d} × 10^{@code dp}. Zero has no digits. */
+    /** Digits without leading or trailing zeros; the value is 0.{@code d} × 10^{@code dp}. Zero has no digits. */
     private record Digits(String d, int dp) {
         int nd() {
             return d.length();

@@ -85,7 +85,8 @@ final class GoRegex {
                     String name = expr.substring(i + 2, close);
                     boolean negated = name.startsWith("^");
                     String java = POSIX.get(negated ? name.substring(1) : name);
-                    out.append(java == null ? "\\[" : negated ? java.replace("\\p", "\\P").replace("\\w", "\\W") : java);
+                    String negatedJava = java == null ? null : java.replace("\\p", "\\P").replace("\\w", "\\W");
+                    out.append(java == null ? "\\[" : negated ? negatedJava : java);
                     i = java == null ? i : close + 1;
                 } else if (c == ']') {
                     inClass = classStart(expr, i);

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 final class GoStrconv {
 
     /** Go float syntax: decimal with optional exponent, or hexadecimal mantissa with a mandatory binary exponent. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9_]+\\.?[0-9_]*|\\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?");
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(?:[0-9_]+\\.?[0-9_]*|\\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?");
     private static final Pattern HEX =
             Pattern.compile("[+-]?0[xX](?:[0-9a-fA-F_]+\\.?[0-9a-fA-F_]*|\\.[0-9a-fA-F_]+)[pP][+-]?[0-9_]+");
 

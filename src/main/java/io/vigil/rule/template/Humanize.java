@@ -18,7 +18,8 @@ final class Humanize {
 
     /** prometheus/common model.ParseDuration units, in the only order they may appear. */
     private static final Map<String, long[]> UNITS = Map.of(
-            "y", new long[] {1, 365L * 24 * 3600 * 1_000_000_000L}, "w", new long[] {2, 7L * 24 * 3600 * 1_000_000_000L},
+            "y", new long[] {1, 365L * 24 * 3600 * 1_000_000_000L},
+            "w", new long[] {2, 7L * 24 * 3600 * 1_000_000_000L},
             "d", new long[] {3, 24L * 3600 * 1_000_000_000L}, "h", new long[] {4, 3600L * 1_000_000_000L},
             "m", new long[] {5, 60L * 1_000_000_000L}, "s", new long[] {6, 1_000_000_000L},
             "ms", new long[] {7, 1_000_000L});

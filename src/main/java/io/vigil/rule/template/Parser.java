@@ -64,7 +64,7 @@ final class Parser extends PipelineParser {
             }
             nodes.add(n);
         }
-        return new ListNode(pos, nodes);
+        return new ListNode(pos, List.copyOf(nodes));
     }
 
     private void parseDefinition() {
@@ -108,7 +108,7 @@ final class Parser extends PipelineParser {
         while (peekNonSpace().type() != Type.EOF) {
             Node n = textOrAction();
             if (n instanceof EndNode || n instanceof ElseNode) {
-                return new Closed(new ListNode(pos, nodes), n);
+                return new Closed(new ListNode(pos, List.copyOf(nodes)), n);
             }
             nodes.add(n);
         }

@@ -106,7 +106,8 @@ class AlertTemplateTest {
 
     @Test
     void compiledOnceExpandedManyTimes() {
-        AlertTemplate template = AlertTemplate.compile("DiskFull", "{{ $labels.device }} at {{ humanizePercentage $value }}");
+        AlertTemplate template =
+                AlertTemplate.compile("DiskFull", "{{ $labels.device }} at {{ humanizePercentage $value }}");
         assertThat(template.parseError()).isEmpty();
         assertThat(IntStream.range(0, 200).parallel()
                 .mapToObj(i -> template.expand(new TemplateData(Map.of("device", "sd" + i), i / 100.0)))
@@ -126,7 +127,7 @@ class AlertTemplateTest {
 
     @Test
     void nullMapsAreEmpty() {
-        assertThat(AlertTemplate.expand("X", "[{{ $labels.a }}{{ $externalURL }}]", new TemplateData(null, 1, null, null)))
-                .isEqualTo("[]");
+        TemplateData empty = new TemplateData(null, 1, null, null);
+        assertThat(AlertTemplate.expand("X", "[{{ $labels.a }}{{ $externalURL }}]", empty)).isEqualTo("[]");
     }
 }

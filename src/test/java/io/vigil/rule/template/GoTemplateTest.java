@@ -88,8 +88,15 @@ class GoTemplateTest {
                         "a/9100x"),
                 Arguments.of("{{ reReplaceAll \"a*\" \"-\" \"baaac\" }}", "-b-c-"),
                 Arguments.of("{{ match \"^a+$\" \"aa\\n\" }} {{ match \"(?m)^a+$\" \"aa\\n\" }}", "false true"),
+                Arguments.of("{{ reReplaceAll \"[[:digit:]]+\" \"#\" \"a1b22\" }} {{ match \"^[[:^alpha:]]+$\" \"12\" }} "
+                        + "{{ match \"a{\" \"a{\" }} {{ match \"[]a]\" \"]\" }}", "a#b# true true true"),
                 Arguments.of("{{ title \"hello wORLD don't stop.go\" }}", "Hello WORLD Don't Stop.go"),
-                Arguments.of("{{ toUpper \"straße\" }}", "STRAßE"));
+                Arguments.of("{{ toUpper \"straße\" }}", "STRAßE"),
+                Arguments.of("{{ with $x := .labels.zone }}{{ $x }}{{ . }}{{ end }}", "bb"),
+                Arguments.of("{{ printf \"%v-%v\" .name }}", "web-%!v(MISSING)"),
+                Arguments.of("{{ printf \"%s\" .ratio }} {{ printf \"%d\" .ratio }} {{ printf \"%5.1f|\" .ratio }}",
+                        "%!s(float64=0.25) %!d(float64=0.25)   0.2|"),
+                Arguments.of("{{ \"\\u00e9\\x41\\101\" }}", "éAA"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,6 +126,9 @@ class GoTemplateTest {
                 Arguments.of("a\n{{ .name\n| printf \"%s\" x }}",
                         "template: t:3: function \"x\" not defined"),
                 Arguments.of("{{ .name \n", "template: t:2: unclosed action started at t:1"),
+                Arguments.of("{{ if true }}{{ else }}{{ else }}{{ end }}", "template: t:1: expected end; found {{else}}"),
+                Arguments.of("{{ range $i, $e := .list }}{{ end }}{{ $i }}", "template: t:1: undefined variable \"$i\""),
+                Arguments.of("{{ $a, $b := 1 }}", "template: t:1: too many declarations in command"),
                 Arguments.of("{{ define \"a\" }}1{{ end }}{{ define \"a\" }}2{{ end }}",
                         "template: t:1: template: multiple definition of template \"a\""),
                 // Execution errors name the node and its position.
@@ -173,6 +183,13 @@ class GoTemplateTest {
                 .isInstanceOfSatisfying(TemplateException.class,
                         e -> assertThat(e.phase()).isEqualTo(TemplateException.Phase.PARSE));
         assertThat(GoTemplate.parse("t", "{{ . }}").parseError()).isEmpty();
+    }
+
+    @Test
+    void plainJavaDataIsConverted() {
+        GoTemplate template = GoTemplate.parse("t", "{{ .i }} {{ .f }} {{ index .l 0 }} {{ .m.k }} {{ .b }}");
+        Map<String, Object> data = Map.of("i", 7, "f", 2.5f, "l", List.of(1, 2), "m", Map.of("k", "v"), "b", false);
+        assertThat(template.execute(data, "")).isEqualTo("7 2.5 1 v false");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.vigil.rule.eval.Value;
 import io.vigil.rule.eval.VectorSample;
 import io.vigil.rule.promql.PromQL;
 import io.vigil.sample.Labels;
+import io.vigil.sample.SeriesStore;
 
 /**
  * Runs a promtool unit-test file on Vigil's engine, with virtual time: the same file CI also gives
@@ -28,12 +29,13 @@ final class PromtoolRunner {
     static List<String> run(PromtoolTestFile file) {
         List<String> failures = new ArrayList<>();
         for (PromtoolTestFile.TestGroup group : file.tests()) {
-            SeriesSource source = group.load();
-            for (JsonNode test : group.exprTests()) {
-                checkExpression(group, source, test, failures);
-            }
+            SeriesStore store = group.load();
             if (!group.alertTests().isEmpty()) {
-                failures.addAll(AlertRuleTests.run(file, group, source));
+                // Rules run first: recording rules add series that the expression tests may read.
+                failures.addAll(AlertRuleTests.run(file, group, store));
+            }
+            for (JsonNode test : group.exprTests()) {
+                checkExpression(group, SeriesSource.of(store), test, failures);
             }
         }
         return failures;

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.vigil.config.PromDuration;
-import io.vigil.rule.eval.SeriesSource;
 import io.vigil.rule.promql.LabelMatcher;
 import io.vigil.rule.promql.PromQL;
 import io.vigil.rule.promql.VectorSelector;
@@ -34,7 +33,7 @@ record PromtoolTestFile(Path path, List<String> ruleFiles, Duration evaluationIn
             List<JsonNode> exprTests, Map<String, String> externalLabels, String externalUrl) {
 
         /** The input series loaded into a fresh sample history, timestamps from 0 at {@code interval} steps. */
-        SeriesSource load() {
+        SeriesStore load() {
             SeriesStore store = new SeriesStore(Clock.systemUTC(), Duration.ofDays(100_000), Integer.MAX_VALUE);
             for (InputSeries series : inputSeries) {
                 Labels labels = series.labels();
@@ -47,7 +46,7 @@ record PromtoolTestFile(Path path, List<String> ruleFiles, Duration evaluationIn
                     }
                 }
             }
-            return SeriesSource.of(store);
+            return store;
         }
     }
 

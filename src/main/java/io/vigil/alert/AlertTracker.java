@@ -36,14 +36,14 @@ public final class AlertTracker {
      * Applies one evaluation's results at {@code ts} and answers the transitions it caused. A
      * duplicate identity fails the evaluation and leaves every alert as it was.
      */
-    public List<AlertTransition> evaluate(List<AlertCandidate> results, Instant ts) {
+    public List<AlertTransitioned> evaluate(List<AlertCandidate> results, Instant ts) {
         Set<Labels> present = new HashSet<>();
         for (AlertCandidate result : results) {
             if (!present.add(result.labels())) {
                 throw new DuplicateAlertException(result.labels());
             }
         }
-        List<AlertTransition> transitions = new ArrayList<>();
+        List<AlertTransitioned> transitions = new ArrayList<>();
         for (AlertCandidate result : results) {
             Alert alert = active.get(result.labels());
             if (alert != null && alert.state() != AlertState.INACTIVE) {
@@ -52,7 +52,7 @@ public final class AlertTracker {
                 // A resolved alert that comes back starts over, as a new pending instance.
                 Alert fresh = new Alert(result.labels(), result.annotations(), result.value(), ts);
                 active.put(result.labels(), fresh);
-                transitions.add(AlertTransition.of(fresh, AlertState.INACTIVE, ts));
+                transitions.add(AlertTransitioned.of(fresh, AlertState.INACTIVE, ts));
             }
         }
         Iterator<Alert> alerts = active.values().iterator();
@@ -66,7 +66,7 @@ public final class AlertTracker {
                 }
                 if (before != AlertState.INACTIVE && !keepFiring) {
                     alert.resolve(ts);
-                    transitions.add(AlertTransition.of(alert, before, ts));
+                    transitions.add(AlertTransitioned.of(alert, before, ts));
                 }
                 if (!keepFiring) {
                     continue;
@@ -77,11 +77,11 @@ public final class AlertTracker {
             Duration activeFor = Duration.between(alert.activeAt(), ts);
             if (alert.state() == AlertState.PENDING && activeFor.compareTo(holdFor) >= 0) {
                 alert.fire(ts);
-                transitions.add(AlertTransition.of(alert, AlertState.PENDING, ts));
+                transitions.add(AlertTransitioned.of(alert, AlertState.PENDING, ts));
             } else if (alert.state() == AlertState.FIRING && activeFor.compareTo(holdFor) < 0) {
                 // `for` grew on a reload: the alert has not been active long enough any more.
                 alert.backToPending();
-                transitions.add(AlertTransition.of(alert, AlertState.FIRING, ts));
+                transitions.add(AlertTransitioned.of(alert, AlertState.FIRING, ts));
             }
         }
         return transitions;

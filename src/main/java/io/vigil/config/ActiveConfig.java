@@ -40,6 +40,9 @@ public class ActiveConfig {
     @Inject
     Event<ConfigApplied> applied;
 
+    @Inject
+    Event<ConfigProposed> proposed;
+
     @ConfigProperty(name = "quarkus.http.port")
     int httpPort;
 
@@ -60,6 +63,9 @@ public class ActiveConfig {
     /** Re-reads every file; on any error the running configuration stays and the error is thrown. */
     public synchronized VigilConfig reload() {
         VigilConfig loaded = load();
+        // Parts read from other files (rule files, alertmanager config) are checked now, while
+        // a problem can still keep the running configuration.
+        proposed.fire(new ConfigProposed(loaded));
         VigilConfig previous = current;
         current = loaded;
         LOG.infof("Configuration %s applied: %d probes", loaded.source(), loaded.probes().size());

@@ -30,6 +30,17 @@ public final class VigilMetrics {
         Duration.ofMillis(2500), Duration.ofSeconds(5)
     };
 
+    /** vigil_alerts{alertname,alertstate,...}: 1 per pending or firing alert, as Prometheus's ALERTS. */
+    public static final String ALERTS = "vigil_alerts";
+    public static final String ALERTS_HELP = "Pending and firing alerts, one series each with its labels and alertstate.";
+    /** vigil_rule_evaluations_total{rule_group}. */
+    public static final String RULE_EVALUATIONS = "vigil.rule.evaluations";
+    /** vigil_rule_evaluation_failures_total{rule_group}. */
+    public static final String RULE_EVALUATION_FAILURES = "vigil.rule.evaluation.failures";
+    /** vigil_rule_evaluation_duration_seconds: time to evaluate one rule group. */
+    public static final String RULE_EVALUATION_DURATION = "vigil.rule.evaluation.duration";
+
+    public static final String TAG_RULE_GROUP = "rule_group";
     public static final String TAG_PROBE = "probe";
     public static final String TAG_RESULT = "result";
     public static final String RESULT_SUCCESS = "success";

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.vigil.alert.AlertCandidate;
 import io.vigil.alert.AlertTracker;
-import io.vigil.alert.AlertTransition;
+import io.vigil.alert.AlertTransitioned;
 import io.vigil.rule.eval.VectorSample;
 import io.vigil.rule.promql.Expr;
 import io.vigil.rule.template.AlertTemplate;
@@ -53,7 +53,7 @@ public final class AlertingRule implements Rule {
      * Turns one evaluation's result into alert instances, as Prometheus does: identity = the
      * sample's labels without __name__, plus the rule's templated labels, plus alertname.
      */
-    List<AlertTransition> apply(List<VectorSample> result, Instant ts, TemplateContext context) {
+    List<AlertTransitioned> apply(List<VectorSample> result, Instant ts, TemplateContext context) {
         List<AlertCandidate> candidates = new ArrayList<>(result.size());
         for (VectorSample sample : result) {
             TemplateData data = new TemplateData(sample.labels().toMap(), sample.value(), context.externalLabels(),

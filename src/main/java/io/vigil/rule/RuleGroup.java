@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.vigil.alert.AlertState;
-import io.vigil.alert.AlertTransition;
+import io.vigil.alert.AlertTransitioned;
 import io.vigil.alert.DuplicateAlertException;
 import io.vigil.rule.eval.EvaluationException;
 import io.vigil.rule.eval.Evaluator;
@@ -57,11 +57,11 @@ public final class RuleGroup {
     }
 
     /** Evaluates every rule at {@code ts}; a failing rule is reported in its health and the others go on. */
-    public synchronized List<AlertTransition> evaluate(Instant ts, SeriesSource source, RecordedSeries recorded,
+    public synchronized List<AlertTransitioned> evaluate(Instant ts, SeriesSource source, RecordedSeries recorded,
             TemplateContext context) {
         Evaluator evaluator = new Evaluator(source);
         Instant queryTime = ts.minus(definition.queryOffset());
-        List<AlertTransition> transitions = new ArrayList<>();
+        List<AlertTransitioned> transitions = new ArrayList<>();
         for (Rule rule : rules) {
             long start = System.nanoTime();
             String error = null;
@@ -84,8 +84,8 @@ public final class RuleGroup {
         return transitions;
     }
 
-    private List<AlertTransition> alert(AlertingRule rule, List<VectorSample> result, Instant ts, TemplateContext context) {
-        List<AlertTransition> transitions = rule.apply(result, ts, context);
+    private List<AlertTransitioned> alert(AlertingRule rule, List<VectorSample> result, Instant ts, TemplateContext context) {
+        List<AlertTransitioned> transitions = rule.apply(result, ts, context);
         long active = rule.tracker().alerts().stream().filter(a -> a.state() != AlertState.INACTIVE).count();
         if (definition.limit() > 0 && active > definition.limit()) {
             // As Prometheus: over the limit, the rule's alerts are all dropped rather than a random subset kept.

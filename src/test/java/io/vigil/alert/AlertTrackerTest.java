@@ -28,7 +28,7 @@ class AlertTrackerTest {
         return Arrays.stream(labels).map(l -> new AlertCandidate(l, Map.of("summary", "down"), 1)).toList();
     }
 
-    private static List<String> moves(List<AlertTransition> transitions) {
+    private static List<String> moves(List<AlertTransitioned> transitions) {
         return transitions.stream().map(t -> t.labels().get("probe") + ":" + t.from().label() + "->" + t.to().label()).toList();
     }
 
@@ -38,7 +38,7 @@ class AlertTrackerTest {
 
         assertThat(moves(tracker.evaluate(breached(WEB), at(0)))).containsExactly("web:inactive->pending");
         assertThat(moves(tracker.evaluate(breached(WEB), at(1)))).isEmpty();
-        List<AlertTransition> firing = tracker.evaluate(breached(WEB), at(2));
+        List<AlertTransitioned> firing = tracker.evaluate(breached(WEB), at(2));
 
         assertThat(moves(firing)).containsExactly("web:pending->firing");
         assertThat(firing.get(0).activeAt()).isEqualTo(at(0));
@@ -70,7 +70,7 @@ class AlertTrackerTest {
         AlertTracker tracker = new AlertTracker(Duration.ZERO, Duration.ZERO);
         tracker.evaluate(breached(WEB), at(0));
 
-        List<AlertTransition> resolved = tracker.evaluate(List.of(), at(1));
+        List<AlertTransitioned> resolved = tracker.evaluate(List.of(), at(1));
         assertThat(moves(resolved)).containsExactly("web:firing->inactive");
         assertThat(tracker.alerts()).singleElement().satisfies(a -> assertThat(a.resolvedAt()).isEqualTo(at(1)));
 
@@ -108,7 +108,7 @@ class AlertTrackerTest {
         tracker.evaluate(breached(WEB), at(1));
         tracker.evaluate(List.of(), at(2));
 
-        List<AlertTransition> back = tracker.evaluate(breached(WEB), at(3));
+        List<AlertTransitioned> back = tracker.evaluate(breached(WEB), at(3));
         assertThat(moves(back)).containsExactly("web:inactive->pending");
         assertThat(back.get(0).activeAt()).isEqualTo(at(3));
     }

@@ -25,16 +25,21 @@ class ConfigReloadTest {
 
     private String configFile;
     private String original;
+    private Path rulesFile;
+    private String originalRules;
 
     @BeforeEach
     void remember() throws IOException {
         configFile = ConfigProvider.getConfig().getValue("vigil.config", String.class);
         original = Files.readString(Path.of(configFile));
+        rulesFile = Path.of(configFile).resolveSibling("rules.yml");
+        originalRules = Files.readString(rulesFile);
     }
 
     @AfterEach
     void restore() throws IOException {
         Files.writeString(Path.of(configFile), original);
+        Files.writeString(rulesFile, originalRules);
         given().post("/api/v1/config/reload").then().statusCode(200);
     }
 
@@ -47,6 +52,15 @@ class ConfigReloadTest {
                 .contentType("application/problem+json")
                 .body("detail", startsWith(configFile + ":7: probes[0].interval: not a valid duration string: \"1 second\""));
         given().get("/api/v1/probes").then().body("name", hasItem("web-ok"));
+    }
+
+    @Test
+    void aBrokenRuleFileIsRefusedWithItsLineAndTheRunningRulesStay() throws IOException {
+        Files.writeString(rulesFile, originalRules.replace("probe_success{type=\"http\"} == 0", "probe_success{type=\"http\" == 0"));
+
+        given().post("/api/v1/config/reload").then().statusCode(400)
+                .body("detail", startsWith(rulesFile + ":6: group \"web\", rule 1, \"EndpointDown\": could not parse expression: "));
+        given().get("/api/v1/rules").then().body("[0].rules[0].query", equalTo("probe_success{type=\"http\"} == 0"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -18,12 +19,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A WireMock server for probes to watch (a healthy and a broken endpoint), and a writable copy of
- * e2e/vigil.yaml pointed at it through ${TARGET_URL} and ${TARGET_PORT}.
+ * A WireMock server for probes to watch (a healthy and a broken endpoint), and writable copies of
+ * e2e/vigil.yaml and its rules.yml pointed at it through ${TARGET_URL} and ${TARGET_PORT}.
  */
 public class ProbeTargets implements QuarkusTestResourceLifecycleManager {
 
     private WireMockServer server;
+    private Path directory;
     private Path configFile;
 
     @Override
@@ -32,9 +34,14 @@ public class ProbeTargets implements QuarkusTestResourceLifecycleManager {
         server.start();
         server.stubFor(get("/healthy").willReturn(okJson("{\"status\": \"ok\"}")));
         server.stubFor(get("/broken").willReturn(aResponse().withStatus(500).withBody("database unavailable")));
-        try (InputStream in = ProbeTargets.class.getResourceAsStream("/e2e/vigil.yaml")) {
-            configFile = Files.createTempFile("vigil-e2e", ".yaml");
-            Files.copy(in, configFile, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            directory = Files.createTempDirectory("vigil-e2e");
+            for (String file : List.of("vigil.yaml", "rules.yml")) {
+                try (InputStream in = ProbeTargets.class.getResourceAsStream("/e2e/" + file)) {
+                    Files.copy(in, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            configFile = directory.resolve("vigil.yaml");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,9 +56,12 @@ public class ProbeTargets implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop();
         }
-        if (configFile != null) {
-            try {
-                Files.deleteIfExists(configFile);
+        if (directory != null) {
+            try (var files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(directory);
             } catch (IOException ignored) {
                 // a temp file left behind is harmless
             }

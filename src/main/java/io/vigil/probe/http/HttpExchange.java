@@ -5,11 +5,13 @@ import java.net.URI;
 import java.security.cert.Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -71,7 +73,8 @@ record HttpExchange(int status, MultiMap headers, Buffer body, boolean ssl, List
         Received done;
         try {
             done = Waiting.await(exchange, context, "the request");
-        } catch (ProbeFailure timeout) {
+        } catch (ProbeFailure | TimeoutException | ConnectTimeoutException timeout) {
+            // Ours or Vert.x's (its connect and idle timeouts), whichever came first.
             abandon(connecting, inFlight);
             throw new ProbeFailure(stage.get() + " timed out");
         } catch (Exception | Error e) {

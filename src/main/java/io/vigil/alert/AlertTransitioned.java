@@ -6,11 +6,11 @@ import java.util.Map;
 import io.vigil.sample.Labels;
 
 /** An alert instance changed state at an evaluation; published for notifications and incidents. */
-public record AlertTransition(Labels labels, Map<String, String> annotations, AlertState from, AlertState to,
+public record AlertTransitioned(Labels labels, Map<String, String> annotations, AlertState from, AlertState to,
         double value, Instant activeAt, Instant firedAt, Instant at) {
 
-    static AlertTransition of(Alert alert, AlertState from, Instant at) {
-        return new AlertTransition(alert.labels(), alert.annotations(), from, alert.state(), alert.value(),
+    static AlertTransitioned of(Alert alert, AlertState from, Instant at) {
+        return new AlertTransitioned(alert.labels(), alert.annotations(), from, alert.state(), alert.value(),
                 alert.activeAt(), alert.firedAt(), at);
     }
 }

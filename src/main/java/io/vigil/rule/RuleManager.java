@@ -1,0 +1,147 @@
+package io.vigil.rule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.vigil.alert.AlertTransitioned;
+import io.vigil.config.ConfigApplied;
+import io.vigil.config.ConfigProposed;
+import io.vigil.config.GlobalConfig;
+import io.vigil.probe.ProbeRan;
+import io.vigil.probe.ProbeSchedule;
+import io.vigil.rule.eval.SeriesSource;
+import io.vigil.sample.SeriesStore;
+
+/**
+ * Runs the rule groups of the running configuration: each on its interval, at a stable offset,
+ * and also as soon as a probe delivers a sample that one of its rules reads. Alert transitions
+ * are published as CDI events; who listens is not the engine's business.
+ */
+@ApplicationScoped
+public class RuleManager {
+
+    private static final Logger LOG = Logger.getLogger(RuleManager.class);
+
+    @Inject
+    SeriesStore history;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<AlertTransitioned> published;
+
+    @Inject
+    RuleMetrics metrics;
+
+    private final AtomicReference<List<RuleGroup>> proposed = new AtomicReference<>();
+    private volatile List<ScheduledGroup> running = List.of();
+    private volatile TemplateContext context = TemplateContext.EMPTY;
+    private ScheduledExecutorService timer;
+    private ExecutorService evaluations;
+
+    @PostConstruct
+    void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("vigil-rule-timer").factory());
+        evaluations = Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        evaluations.shutdownNow();
+    }
+
+    void onProposed(@Observes ConfigProposed event) {
+        proposed.set(RuleFiles.load(event.config()));
+    }
+
+    synchronized void onApplied(@Observes ConfigApplied event) {
+        List<RuleGroup> next = proposed.getAndSet(null);
+        if (next == null) {
+            next = RuleFiles.load(event.config());
+        }
+        GlobalConfig global = event.config().global();
+        context = new TemplateContext(global.externalLabels(),
+                global.externalUrl() == null ? "" : global.externalUrl().toString());
+        Map<String, RuleGroup> previous = new HashMap<>();
+        running.forEach(group -> {
+            group.cancel();
+            previous.put(group.key(), group.group());
+        });
+        List<ScheduledGroup> scheduled = new ArrayList<>();
+        for (RuleGroup group : next) {
+            RuleGroup old = previous.get(ScheduledGroup.key(group));
+            if (old != null) {
+                RuleState.carryOver(old, group);
+            }
+            scheduled.add(schedule(group));
+        }
+        running = List.copyOf(scheduled);
+        metrics.groupsChanged(next);
+        LOG.infof("Rules applied: %d groups, %d rules", next.size(), next.stream().mapToInt(g -> g.rules().size()).sum());
+    }
+
+    private ScheduledGroup schedule(RuleGroup group) {
+        Instant now = clock.instant();
+        Instant first = ProbeSchedule.firstRun(now, ScheduledGroup.key(group), group.interval());
+        ScheduledGroup scheduled = new ScheduledGroup(group, RuleReads.metricsOf(group));
+        ScheduledFuture<?> future = timer.scheduleAtFixedRate(() -> submit(scheduled),
+                Duration.between(now, first).toMillis(), group.interval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduled.future(future);
+        return scheduled;
+    }
+
+    /** A probe delivered samples: the groups that read one of its metrics evaluate now. */
+    void onProbeRan(@Observes ProbeRan ran) {
+        for (ScheduledGroup group : running) {
+            if (group.reads(ran.result().samples())) {
+                submit(group);
+            }
+        }
+    }
+
+    private void submit(ScheduledGroup group) {
+        // At most one evaluation of a group waits at a time: a burst of samples costs one evaluation.
+        if (group.claimPending()) {
+            evaluations.execute(() -> {
+                group.releasePending();
+                evaluate(group.group());
+            });
+        }
+    }
+
+    /** Evaluates one group now and publishes what changed. */
+    public void evaluate(RuleGroup group) {
+        long start = System.nanoTime();
+        List<AlertTransitioned> transitions = group.evaluate(clock.instant(), SeriesSource.of(history),
+                RecordedSeries.into(history), context);
+        metrics.evaluated(group, (System.nanoTime() - start) / 1e9);
+        transitions.forEach(published::fire);
+    }
+
+    /** The groups of the running configuration, in file order. */
+    public List<RuleGroup> groups() {
+        return running.stream().map(ScheduledGroup::group).toList();
+    }
+}

@@ -39,7 +39,7 @@ public final class EnvSubstitution {
 
     private void walk(YamlDocument document, JsonNode node, JsonPointer at) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonPointer child = at.appendProperty(field.getKey());

@@ -109,7 +109,7 @@ public final class YamlSection {
             throw error(key, "must be a mapping of names to values");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        value.fields().forEachRemaining(field -> {
+        value.properties().forEach(field -> {
             if (!field.getValue().isValueNode()) {
                 throw document.error(pointerOf(key).appendProperty(field.getKey()), "must be a single value");
             }

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +26,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.vigil.alert.Alert;
+import io.vigil.alert.AlertStore;
 import io.vigil.alert.AlertTransitioned;
 import io.vigil.config.ConfigApplied;
 import io.vigil.config.ConfigProposed;
@@ -53,6 +58,9 @@ public class RuleManager {
 
     @Inject
     RuleMetrics metrics;
+
+    @Inject
+    AlertStore store;
 
     private final AtomicReference<List<RuleGroup>> proposed = new AtomicReference<>();
     private volatile List<ScheduledGroup> running = List.of();
@@ -89,14 +97,25 @@ public class RuleManager {
             group.cancel();
             previous.put(group.key(), group.group());
         });
+        Map<String, List<Alert>> stored = event.previous() == null ? store.loadAll() : Map.of();
+        Set<String> ruleKeys = new HashSet<>();
         List<ScheduledGroup> scheduled = new ArrayList<>();
         for (RuleGroup group : next) {
             RuleGroup old = previous.get(ScheduledGroup.key(group));
             if (old != null) {
                 RuleState.carryOver(old, group);
             }
+            for (Rule rule : group.rules()) {
+                if (rule instanceof AlertingRule alerting) {
+                    String key = ruleKey(group, alerting);
+                    ruleKeys.add(key);
+                    // Unlike Prometheus, every pending and firing alert resumes after a restart, whatever its `for`.
+                    alerting.tracker().restore(stored.getOrDefault(key, List.of()));
+                }
+            }
             scheduled.add(schedule(group));
         }
+        store.retainRules(ruleKeys);
         running = List.copyOf(scheduled);
         metrics.groupsChanged(next);
         LOG.infof("Rules applied: %d groups, %d rules", next.size(), next.stream().mapToInt(g -> g.rules().size()).sum());
@@ -137,7 +156,28 @@ public class RuleManager {
         List<AlertTransitioned> transitions = group.evaluate(clock.instant(), SeriesSource.of(history),
                 RecordedSeries.into(history), context);
         metrics.evaluated(group, (System.nanoTime() - start) / 1e9);
+        if (!transitions.isEmpty()) {
+            persist(group);
+        }
         transitions.forEach(published::fire);
+    }
+
+    private void persist(RuleGroup group) {
+        try {
+            for (Rule rule : group.rules()) {
+                if (rule instanceof AlertingRule alerting) {
+                    store.replace(ruleKey(group, alerting), alerting.tracker().alerts());
+                }
+            }
+        } catch (RuntimeException e) {
+            // Evaluation goes on without storage; the state is written again at the next change.
+            LOG.warnf("Could not store the alert state of group %s: %s", group.name(), e.getMessage());
+        }
+    }
+
+    /** A rule's identity across restarts: file, group, name and its configured labels. */
+    static String ruleKey(RuleGroup group, AlertingRule rule) {
+        return ScheduledGroup.key(group) + ";" + rule.definition().name() + ";" + new TreeMap<>(rule.definition().labels());
     }
 
     /** The groups of the running configuration, in file order. */

@@ -104,7 +104,7 @@ final class AlertRuleTests {
 
     private static Map<String, String> map(JsonNode node) {
         Map<String, String> map = new TreeMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
     }
 

@@ -67,7 +67,7 @@ record PromtoolTestFile(Path path, List<String> ruleFiles, Duration evaluationIn
                             SeriesNotation.expand(input.path("values").asText())));
                 }
                 Map<String, String> externalLabels = new TreeMap<>();
-                test.path("external_labels").fields().forEachRemaining(e -> externalLabels.put(e.getKey(), e.getValue().asText()));
+                test.path("external_labels").properties().forEach(e -> externalLabels.put(e.getKey(), e.getValue().asText()));
                 groups.add(new TestGroup(test.path("name").asText(""), duration(test.get("interval"), evaluationInterval),
                         series, list(test.path("alert_rule_test")), list(test.path("promql_expr_test")),
                         externalLabels, test.path("external_url").asText("")));

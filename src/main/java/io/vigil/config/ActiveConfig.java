@@ -90,7 +90,8 @@ public class ActiveConfig {
             Path base = path.toAbsolutePath().getParent();
             return parser.parse(path.toString(), base, text);
         }
-        return parser.parse("bundled " + BUNDLED_EXAMPLE, Path.of("").toAbsolutePath(), bundledExample());
+        // No base directory: the example's rule files are read from the jar, next to it.
+        return parser.parse("bundled " + BUNDLED_EXAMPLE, null, bundledExample());
     }
 
     /**

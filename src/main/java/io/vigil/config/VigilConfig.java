@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * every part of it is valid.
  *
  * @param source where it was read from, as shown in messages
- * @param baseDirectory the directory that relative paths ({@code rule_files}, {@code alertmanager_config}) start from
+ * @param baseDirectory the directory that relative paths ({@code rule_files}, {@code alertmanager_config}) start
+ *        from; null for the bundled example, whose files are resources next to it in the jar
  * @param incidents the raw {@code incidents:} section, read by the incident engine
  */
 public record VigilConfig(String source, Path baseDirectory, GlobalConfig global, List<ProbeDefinition> probes,

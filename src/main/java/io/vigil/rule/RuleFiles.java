@@ -1,6 +1,9 @@
 package io.vigil.rule;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +19,32 @@ import io.vigil.config.VigilConfig;
 /** Finds the files that {@code rule_files} globs name (relative to vigil.yaml) and compiles their groups. */
 public final class RuleFiles {
 
+    private static final String BUNDLED_DIRECTORY = "vigil/";
+
     private RuleFiles() {
+    }
+
+    private static String bundled(String resource) {
+        try (InputStream in = RuleFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ConfigException("bundled example", 0, "rule_files: " + resource + " is not in the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static List<RuleGroup> load(VigilConfig config) {
         List<RuleGroup> groups = new ArrayList<>();
         Duration interval = config.global().evaluationInterval();
         for (String pattern : config.ruleFiles()) {
+            if (config.baseDirectory() == null) {
+                String resource = BUNDLED_DIRECTORY + pattern;
+                RuleFileParser.parse("bundled " + resource, bundled(resource))
+                        .forEach(group -> groups.add(RuleCompiler.compile(group, interval)));
+                continue;
+            }
             for (Path file : expand(config, pattern)) {
                 String text;
                 try {

@@ -62,12 +62,14 @@ record HttpExchange(int status, MultiMap headers, Buffer body, boolean ssl, List
         Future<Received> exchange = connecting.compose(request -> {
             inFlight.set(request);
             long connected = System.nanoTime();
+            // Read now: with keep-alive off the connection may be closed, its TLS details gone, by the end.
+            Tls tls = Tls.of(request.connection());
             stage.set("waiting for the response of " + host);
             return (body == null ? request.send() : request.send(body)).compose(response -> {
                 long firstByte = System.nanoTime();
                 stage.set("reading the body from " + host);
                 return response.body().map(received ->
-                        new Received(request, response, received, connected, firstByte, System.nanoTime()));
+                        new Received(response, received, tls, connected, firstByte, System.nanoTime()));
             });
         });
         Received done;
@@ -81,26 +83,13 @@ record HttpExchange(int status, MultiMap headers, Buffer body, boolean ssl, List
             abandon(connecting, inFlight);
             throw e;
         }
-        HttpClientRequest request = done.request();
         HttpClientResponse response = done.response();
         Buffer received = done.body();
         long connected = done.connected();
         long firstByte = done.firstByte();
         long finished = done.finished();
-        HttpConnection connection = request.connection();
-        boolean ssl = connection.isSsl();
-        List<Certificate> certificates = List.of();
-        String protocol = null;
-        if (ssl) {
-            SSLSession session = connection.sslSession();
-            protocol = session == null ? null : session.getProtocol();
-            try {
-                certificates = connection.peerCertificates();
-            } catch (SSLPeerUnverifiedException e) {
-                certificates = List.of();
-            }
-        }
-        return new HttpExchange(response.statusCode(), response.headers(), received, ssl, certificates, protocol,
+        return new HttpExchange(response.statusCode(), response.headers(), received, done.tls().ssl(),
+                done.tls().certificates(), done.tls().protocol(),
                 seconds(resolved - start), seconds(connected - resolved), seconds(firstByte - connected),
                 seconds(finished - firstByte));
     }
@@ -115,8 +104,26 @@ record HttpExchange(int status, MultiMap headers, Buffer body, boolean ssl, List
         }
     }
 
-    private record Received(HttpClientRequest request, HttpClientResponse response, Buffer body, long connected,
-            long firstByte, long finished) {
+    private record Received(HttpClientResponse response, Buffer body, Tls tls, long connected, long firstByte,
+            long finished) {
+    }
+
+    /** What the connection's TLS session showed. */
+    private record Tls(boolean ssl, List<Certificate> certificates, String protocol) {
+
+        static Tls of(HttpConnection connection) {
+            if (!connection.isSsl()) {
+                return new Tls(false, List.of(), null);
+            }
+            SSLSession session = connection.sslSession();
+            List<Certificate> chain;
+            try {
+                chain = connection.peerCertificates();
+            } catch (SSLPeerUnverifiedException e) {
+                chain = null;
+            }
+            return new Tls(true, chain == null ? List.of() : chain, session == null ? null : session.getProtocol());
+        }
     }
 
     private static String pathAndQuery(URI url) {

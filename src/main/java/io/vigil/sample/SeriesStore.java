@@ -3,6 +3,7 @@ package io.vigil.sample;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,12 +25,16 @@ public class SeriesStore {
     private final Duration retention;
     private final int maxSeries;
     private final Map<SeriesKey, SeriesBuffer> series = new ConcurrentHashMap<>();
-    private final Map<String, Set<SeriesKey>> byMetric = new ConcurrentHashMap<>();
+    /** An inverted index, label pair to series: a selector with an equality matcher reads only its series. */
+    private final Map<LabelPair, Set<SeriesKey>> postings = new ConcurrentHashMap<>();
     private final AtomicLong rejected = new AtomicLong();
     /** Building a series' full label set is the costly part of an append; each is built once. */
     private final Map<KeyParts, SeriesKey> keys = new ConcurrentHashMap<>();
 
     private record KeyParts(Labels common, String metric, Labels labels) {
+    }
+
+    private record LabelPair(String name, String value) {
     }
 
     public SeriesStore(Clock clock, Duration retention, int maxSeries) {
@@ -65,7 +70,11 @@ public class SeriesStore {
             return null;
         }
         SeriesBuffer buffer = series.computeIfAbsent(key, k -> new SeriesBuffer());
-        byMetric.computeIfAbsent(key.metric(), m -> ConcurrentHashMap.newKeySet()).add(key);
+        Labels labels = key.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            postings.computeIfAbsent(new LabelPair(labels.name(i), labels.value(i)), p -> ConcurrentHashMap.newKeySet())
+                    .add(key);
+        }
         return buffer;
     }
 
@@ -76,8 +85,13 @@ public class SeriesStore {
 
     /** Every series of {@code metric} currently held. */
     public List<SeriesKey> seriesOf(String metric) {
-        Set<SeriesKey> keys = byMetric.get(metric);
-        return keys == null ? List.of() : List.copyOf(keys);
+        return List.copyOf(seriesWith(Labels.METRIC_NAME, metric));
+    }
+
+    /** A live, read-only view of the series that have label {@code name} set to {@code value}. */
+    public Set<SeriesKey> seriesWith(String name, String value) {
+        Set<SeriesKey> keys = postings.get(new LabelPair(name, value));
+        return keys == null ? Set.of() : Collections.unmodifiableSet(keys);
     }
 
     /** The buffer of one series, or null. */
@@ -101,9 +115,12 @@ public class SeriesStore {
             boolean stale = entry.getValue().newestTimestamp() < oldestKept;
             if (stale) {
                 keys.values().remove(entry.getKey());
-                Set<SeriesKey> keys = byMetric.get(entry.getKey().metric());
-                if (keys != null) {
-                    keys.remove(entry.getKey());
+                Labels labels = entry.getKey().labels();
+                for (int i = 0; i < labels.size(); i++) {
+                    Set<SeriesKey> withPair = postings.get(new LabelPair(labels.name(i), labels.value(i)));
+                    if (withPair != null) {
+                        withPair.remove(entry.getKey());
+                    }
                 }
             }
             return stale;

@@ -28,6 +28,18 @@ class SeriesStoreTest {
     }
 
     @Test
+    void findsSeriesByAnyLabelPairThroughItsIndex() {
+        SeriesStore store = new SeriesStore(Clock.systemUTC(), Duration.ofHours(1), 100);
+        store.append(1_000, PROBE, List.of(Sample.of("probe_success", 1), Sample.of("probe_duration_seconds", 1)));
+        store.append(1_000, Labels.of("probe", "db", "type", "tcp"), List.of(Sample.of("probe_success", 1)));
+
+        assertThat(store.seriesWith("probe", "web")).hasSize(2);
+        assertThat(store.seriesWith("__name__", "probe_success")).hasSize(2);
+        assertThat(store.seriesWith("type", "tcp")).extracting(k -> k.labels().get("probe")).containsExactly("db");
+        assertThat(store.seriesWith("probe", "nope")).isEmpty();
+    }
+
+    @Test
     void stopsAddingSeriesAtTheCeilingButKeepsFillingExistingOnes() {
         SeriesStore store = new SeriesStore(Clock.systemUTC(), Duration.ofHours(1), 2);
         store.append(1_000, PROBE, List.of(Sample.of("a", 1), Sample.of("b", 1), Sample.of("c", 1)));
@@ -45,9 +57,12 @@ class SeriesStoreTest {
         store.append(now.minus(Duration.ofMinutes(10)).toEpochMilli(), PROBE, List.of(Sample.of("gone", 1)));
         store.append(now.toEpochMilli(), PROBE, List.of(Sample.of("live", 1)));
 
+        assertThat(store.seriesWith("__name__", "gone")).hasSize(1);
         store.dropStaleSeries();
 
         assertThat(store.seriesOf("gone")).isEmpty();
+        assertThat(store.seriesWith("__name__", "gone")).as("gone from the index too").isEmpty();
+        assertThat(store.seriesWith("probe", "web")).extracting(SeriesKey::metric).containsExactly("live");
         assertThat(store.seriesOf("live")).hasSize(1);
     }
 }

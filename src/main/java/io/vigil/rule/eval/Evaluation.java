@@ -1,6 +1,7 @@
 package io.vigil.rule.eval;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import io.vigil.rule.promql.AggregateExpr;
@@ -90,14 +91,18 @@ final class Evaluation {
     }
 
     private List<SeriesKey> select(VectorSelector selector) {
-        String name = null;
+        // Start from the smallest set an equality matcher allows; the other matchers filter it.
+        Collection<SeriesKey> candidates = null;
         for (LabelMatcher matcher : selector.matchers()) {
-            if (matcher.name().equals(Labels.METRIC_NAME) && matcher.type() == LabelMatcher.Type.EQ) {
-                name = matcher.value();
+            if (matcher.type() == LabelMatcher.Type.EQ && !matcher.value().isEmpty()) {
+                Collection<SeriesKey> withPair = source.withLabel(matcher.name(), matcher.value());
+                if (candidates == null || withPair.size() < candidates.size()) {
+                    candidates = withPair;
+                }
             }
         }
         List<SeriesKey> selected = new ArrayList<>();
-        for (SeriesKey key : source.series(name)) {
+        for (SeriesKey key : candidates == null ? source.all() : candidates) {
             if (matchesAll(selector.matchers(), key.labels()) && source.buffer(key) != null) {
                 selected.add(key);
             }

@@ -29,6 +29,20 @@ class SeriesBufferTest {
     }
 
     @Test
+    void keepsExactTimestampsAcrossMoreThanAnIntOfMilliseconds() {
+        SeriesBuffer buffer = new SeriesBuffer();
+        long day = 24L * 3600 * 1000;
+        long t0 = 1_795_000_000_000L;
+        buffer.append(t0, 1, 0);
+        buffer.append(t0 + 20 * day, 2, 0);
+        buffer.append(t0 + 30 * day, 3, 0);
+
+        assertThat(buffer.range(0, Long.MAX_VALUE)).as("samples over 24.8 days older than the newest are dropped")
+                .containsExactly(new SeriesBuffer.Point(t0 + 20 * day, 2), new SeriesBuffer.Point(t0 + 30 * day, 3));
+        assertThat(buffer.latest(t0 + 30 * day, 0)).isEqualTo(new SeriesBuffer.Point(t0 + 30 * day, 3));
+    }
+
+    @Test
     void ignoresOutOfOrderSamples() {
         SeriesBuffer buffer = new SeriesBuffer();
         buffer.append(2_000, 2, 0);

@@ -46,6 +46,7 @@ import io.vigil.sample.SeriesStore;
 public class RuleManager {
 
     private static final Logger LOG = Logger.getLogger(RuleManager.class);
+    private static final Duration MIN_SPACING = Duration.ofMillis(100);
 
     @Inject
     SeriesStore history;
@@ -141,12 +142,16 @@ public class RuleManager {
     }
 
     private void submit(ScheduledGroup group) {
-        // At most one evaluation of a group waits at a time: a burst of samples costs one evaluation.
+        // At most one evaluation of a group waits at a time: a burst of samples costs one evaluation,
+        // and evaluations start at least MIN_SPACING apart, so thousands of probe runs a second
+        // cost a group ten evaluations a second rather than a core.
         if (group.claimPending()) {
-            evaluations.execute(() -> {
+            long wait = Math.max(0, group.lastStartNanos() + MIN_SPACING.toNanos() - System.nanoTime());
+            timer.schedule(() -> evaluations.execute(() -> {
                 group.releasePending();
+                group.started(System.nanoTime());
                 evaluate(group.group());
-            });
+            }), wait, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -3,6 +3,7 @@ package io.vigil.rule;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.vigil.sample.Sample;
@@ -14,6 +15,8 @@ final class ScheduledGroup {
     private final Set<String> reads;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile ScheduledFuture<?> future;
+    /** As if the last evaluation were long past, so that the first one starts at once. */
+    private volatile long lastStartNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
 
     ScheduledGroup(RuleGroup group, Set<String> reads) {
         this.group = group;
@@ -54,6 +57,14 @@ final class ScheduledGroup {
             }
         }
         return false;
+    }
+
+    long lastStartNanos() {
+        return lastStartNanos;
+    }
+
+    void started(long nanos) {
+        lastStartNanos = nanos;
     }
 
     boolean claimPending() {

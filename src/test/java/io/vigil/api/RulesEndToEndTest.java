@@ -2,6 +2,7 @@ package io.vigil.api;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -63,6 +64,33 @@ class RulesEndToEndTest {
                 .body("[0].rules[0].lastEvaluation", notNullValue())
                 .body("[0].rules[1].type", equalTo("recording"))
                 .body("[0].rules[1].name", equalTo("service:probe_success:min"));
+    }
+
+    @Test
+    void aFailingRuleIsReportedAndTheOthersGoOn() {
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                "err".equals(given().get("/api/v1/rules").jsonPath().getString("[1].rules[0].health")));
+        given().get("/api/v1/rules").then()
+                .body("[1].name", equalTo("failing"))
+                .body("[1].rules[0].lastError", containsString("same labelset after applying alert labels"))
+                .body("[0].rules[0].health", equalTo("ok"));
+        String metrics = given().accept("text/plain; version=0.0.4").get("/q/metrics").then().extract().asString();
+        Assertions.assertThat(metrics)
+                .containsPattern("vigil_rule_evaluation_failures_total\\{rule_group=\"[^\"]*rules.yml;failing\",?} [1-9]");
+    }
+
+    @Test
+    void aReloadKeepsAlertsWhereTheyWere() {
+        String activeAt = given().get("/api/v1/alerts").jsonPath().getString("[0].activeAt");
+        String firedAt = given().get("/api/v1/alerts").jsonPath().getString("[0].firedAt");
+
+        given().post("/api/v1/config/reload").then().statusCode(200);
+
+        given().get("/api/v1/alerts").then()
+                .body("", hasSize(1))
+                .body("[0].state", equalTo("firing"))
+                .body("[0].activeAt", equalTo(activeAt))
+                .body("[0].firedAt", equalTo(firedAt));
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.vigil.probe;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
@@ -24,7 +26,10 @@ import io.vigil.config.ConfigApplied;
 import io.vigil.config.ProbeDefinition;
 import io.vigil.config.VigilSettings;
 import io.vigil.metrics.VigilMetrics;
+import io.vigil.sample.Sample;
+import io.vigil.sample.SeriesKey;
 import io.vigil.sample.SeriesStore;
+import io.vigil.sample.Staleness;
 
 /**
  * Keeps the configured probes running: schedules them when a configuration is applied, records
@@ -95,6 +100,7 @@ public class ProbeService {
                 states.remove(state.name());
                 replaced.put(state.name(), state);
                 if (!wanted.containsKey(state.name())) {
+                    state.lastResult().ifPresent(last -> markStale(state, last.samples(), clock.millis()));
                     meters.find(VigilMetrics.PROBE_RUNS).tag(VigilMetrics.TAG_PROBE, state.name()).meters()
                             .forEach(meters::remove);
                 }
@@ -154,11 +160,31 @@ public class ProbeService {
         if (states.get(state.name()) != state) {
             return;
         }
+        Optional<ProbeResult> previous = state.lastResult();
         state.add(result);
         stored.remember(state, result);
         history.append(result.at().toEpochMilli(), state.labels(), result.samples());
+        previous.ifPresent(last -> markStale(state, vanished(last.samples(), result.samples()),
+                result.at().toEpochMilli()));
         state.countRun(result.success());
         ran.fire(new ProbeRan(state.definition(), result));
+    }
+
+    /**
+     * Ends series that a probe no longer produces with Prometheus's staleness marker, as a scrape
+     * does, so that rules stop seeing them at once rather than for the five-minute lookback.
+     */
+    private void markStale(ProbeState state, List<Sample> samples, long atMillis) {
+        if (!samples.isEmpty()) {
+            history.append(atMillis, state.labels(),
+                    samples.stream().map(s -> new Sample(s.metric(), s.labels(), Staleness.MARKER)).toList());
+        }
+    }
+
+    private static List<Sample> vanished(List<Sample> before, List<Sample> now) {
+        Set<SeriesKey> present = new HashSet<>();
+        now.forEach(sample -> present.add(new SeriesKey(sample.metric(), sample.labels())));
+        return before.stream().filter(sample -> !present.contains(new SeriesKey(sample.metric(), sample.labels()))).toList();
     }
 
     public Optional<ProbeState> find(String name) {

@@ -3,6 +3,7 @@ package io.vigil.rule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -158,7 +159,9 @@ public class RuleManager {
     /** Evaluates one group now and publishes what changed. */
     public void evaluate(RuleGroup group) {
         long start = System.nanoTime();
-        List<AlertTransitioned> transitions = group.evaluate(clock.instant(), SeriesSource.of(history),
+        // Millisecond evaluation times, as Prometheus keeps them, and as storage gives them back.
+        List<AlertTransitioned> transitions = group.evaluate(clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                SeriesSource.of(history),
                 RecordedSeries.into(history), context);
         metrics.evaluated(group, (System.nanoTime() - start) / 1e9);
         if (!transitions.isEmpty()) {

@@ -132,22 +132,7 @@ abstract class LexerScanner {
     }
 
     final boolean charConstant() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                r = next();
-                if (r != EOF && r != '\n') {
-                    continue;
-                }
-            }
-            if (r == EOF || r == '\n') {
-                return error("unterminated character constant");
-            }
-            if (r == '\'') {
-                emit(Type.CHAR_CONSTANT);
-                return true;
-            }
-        }
+        return quoted('\'', Type.CHAR_CONSTANT, "unterminated character constant");
     }
 
     final boolean number() {
@@ -195,6 +180,11 @@ abstract class LexerScanner {
     }
 
     final boolean quote() {
+        return quoted('"', Type.STRING, "unterminated quoted string");
+    }
+
+    /** Scans to the unescaped {@code close} on the same line, as Go's lexer does for "..." and '...'. */
+    private boolean quoted(char close, Type type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -204,10 +194,10 @@ abstract class LexerScanner {
                 }
             }
             if (r == EOF || r == '\n') {
-                return error("unterminated quoted string");
+                return error(unterminated);
             }
-            if (r == '"') {
-                emit(Type.STRING);
+            if (r == close) {
+                emit(type);
                 return true;
             }
         }

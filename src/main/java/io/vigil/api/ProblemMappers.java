@@ -1,5 +1,7 @@
 package io.vigil.api;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -24,6 +26,21 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
+    }
+
+    /** A request body that does not fit its shape: name the field, as every API error does. */
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        String problem = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+        return respond(400, "Bad Request", (field.isEmpty() ? "body" : field) + ": " + problem);
     }
 
     static Response respond(int status, String title, String detail) {

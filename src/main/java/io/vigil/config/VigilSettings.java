@@ -19,6 +19,8 @@ public interface VigilSettings {
 
     Probes probes();
 
+    Notifications notifications();
+
     /**
      * The storage keys that {@code DATABASE_URL} is translated into at start-up (see
      * io.vigil.storage.DatabaseUrl); application.properties maps them onto the two datasources.
@@ -63,5 +65,21 @@ public interface VigilSettings {
         /** How often each probe's last outcome is written to storage (read by ProbeService's schedule). */
         @WithDefault("5s")
         Duration persistInterval();
+    }
+
+    /** Delivery of notifications: see io.vigil.notify.outbox.RetryPolicy. */
+    interface Notifications {
+
+        /** The longest one delivery attempt may take. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The longest wait a receiver's Retry-After is honoured for; a longer one is cut to this. */
+        @WithDefault("10m")
+        Duration maxRetryAfter();
+
+        /** A message still undelivered this long after it was committed is given up, and recorded as failed. */
+        @WithDefault("24h")
+        Duration giveUpAfter();
     }
 }

@@ -40,8 +40,27 @@ public final class VigilMetrics {
     /** vigil_rule_evaluation_duration_seconds: time to evaluate one rule group. */
     public static final String RULE_EVALUATION_DURATION = "vigil.rule.evaluation.duration";
 
+    /** vigil_notifications_total{receiver,integration}: delivery attempts. */
+    public static final String NOTIFICATIONS = "vigil.notifications";
+    /** vigil_notifications_failed_total{receiver,integration,reason}: attempts that failed, by why. */
+    public static final String NOTIFICATIONS_FAILED = "vigil.notifications.failed";
+    /** vigil_notification_latency_seconds{integration}: how long one delivery attempt took. */
+    public static final String NOTIFICATION_LATENCY = "vigil.notification.latency";
+    /** vigil_notification_queue_length: notifications committed and not yet delivered or given up. */
+    public static final String NOTIFICATION_QUEUE_LENGTH = "vigil.notification.queue.length";
+
+    /** Buckets of the delivery latency histogram (Alertmanager's notification_latency_seconds buckets). */
+    public static final Duration[] NOTIFICATION_LATENCY_BUCKETS = {
+        Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(30)
+    };
+
     public static final String TAG_RULE_GROUP = "rule_group";
     public static final String TAG_PROBE = "probe";
+    public static final String TAG_RECEIVER = "receiver";
+    public static final String TAG_INTEGRATION = "integration";
+    public static final String TAG_REASON = "reason";
     public static final String TAG_RESULT = "result";
     public static final String RESULT_SUCCESS = "success";
     public static final String RESULT_FAILURE = "failure";

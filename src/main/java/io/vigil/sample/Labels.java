@@ -15,6 +15,8 @@ public final class Labels implements Comparable<Labels> {
     /** The label PromQL keeps a series' metric name in. */
     public static final String METRIC_NAME = "__name__";
 
+    private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
     public static final Labels EMPTY = new Labels(new String[0], new String[0]);
 
     private final String[] names;
@@ -44,6 +46,11 @@ public final class Labels implements Comparable<Labels> {
             map.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         return of(map);
+    }
+
+    /** Whether {@code name} is a valid Prometheus label name. */
+    public static boolean isValidName(String name) {
+        return name != null && VALID_NAME.matcher(name).matches();
     }
 
     public int size() {

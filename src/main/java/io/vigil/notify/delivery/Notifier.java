@@ -30,4 +30,9 @@ public interface Notifier<C extends IntegrationConfig> {
      * result, not an exception.
      */
     DeliveryResult deliver(String message, C config, Duration timeout);
+
+    /** The least time between two messages to one integration of a receiver; Slack's webhooks need a second. */
+    default Duration spacing() {
+        return Duration.ZERO;
+    }
 }

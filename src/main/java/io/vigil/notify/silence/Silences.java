@@ -1,0 +1,247 @@
+package io.vigil.notify.silence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vigil.notify.MatchType;
+import io.vigil.notify.Matcher;
+import io.vigil.notify.dispatch.Silencer;
+import io.vigil.sample.Labels;
+
+/**
+ * The silences, kept in the database and mirrored in memory for the dispatcher, which asks about every alert at
+ * every flush. Changes follow Alertmanager: a pending silence is edited in place, an active one only in its end and
+ * comment; any other change to an active silence expires it and creates a new one, so the record of what was muted
+ * when stays true.
+ */
+@ApplicationScoped
+public class Silences implements Silencer {
+
+    /** How long expired silences are kept, as Alertmanager's default {@code --data.retention}. */
+    static final Duration RETENTION = Duration.ofHours(120);
+
+    private static final TypeReference<List<MatcherJson>> MATCHERS = new TypeReference<>() {
+    };
+
+    /** A matcher as Alertmanager's API writes it. */
+    public record MatcherJson(String name, String value, boolean isRegex, boolean isEqual) {
+    }
+
+    @Inject
+    Session session;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, Silence> byId = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
+
+    @Override
+    public List<String> silencedBy(Labels labels, Instant now) {
+        ensureLoaded();
+        List<String> ids = null;
+        for (Silence silence : byId.values()) {
+            if (silence.mutes(labels, now)) {
+                if (ids == null) {
+                    ids = new ArrayList<>(2);
+                }
+                ids.add(silence.id());
+            }
+        }
+        return ids == null ? List.of() : ids.stream().sorted().toList();
+    }
+
+    /** Every silence, newest change first. */
+    public List<Silence> list() {
+        ensureLoaded();
+        return byId.values().stream().sorted(Comparator.comparing(Silence::updatedAt).reversed()).toList();
+    }
+
+    public Optional<Silence> get(String id) {
+        ensureLoaded();
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * Creates a silence, or changes the one named by {@code id}; answers the id of the silence now in force.
+     *
+     * @throws SilenceException naming the field when the request is not valid, or when {@code id} is unknown
+     */
+    @Transactional
+    public synchronized String save(String id, List<Matcher> matchers, Instant startsAt, Instant endsAt,
+            String createdBy, String comment) {
+        ensureLoaded();
+        Instant now = clock.instant();
+        validate(matchers, startsAt, endsAt, createdBy, comment, now);
+        Silence existing = null;
+        if (id != null && !id.isBlank()) {
+            existing = byId.get(id);
+            if (existing == null) {
+                throw new SilenceException("id: no silence with id \"" + id + "\"", true);
+            }
+        }
+        if (existing != null && canUpdateInPlace(existing, matchers, startsAt, now)) {
+            Instant start = existing.state(now) == Silence.State.PENDING ? notBefore(startsAt, now) : existing.startsAt();
+            return store(new Silence(existing.id(), matchers, start, endsAt, createdBy, comment, now));
+        }
+        if (existing != null && existing.state(now) != Silence.State.EXPIRED) {
+            expire(existing, now);
+        }
+        return store(new Silence(UUID.randomUUID().toString(), matchers, notBefore(startsAt, now), endsAt, createdBy,
+                comment, now));
+    }
+
+    /** Ends a silence now; an expired one stays as it was. */
+    @Transactional
+    public synchronized void expire(String id) {
+        ensureLoaded();
+        Silence silence = byId.get(id);
+        if (silence == null) {
+            throw new SilenceException("id: no silence with id \"" + id + "\"", true);
+        }
+        Instant now = clock.instant();
+        if (silence.state(now) != Silence.State.EXPIRED) {
+            expire(silence, now);
+        }
+    }
+
+    /** Forgets silences that expired longer ago than the retention. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    synchronized void collectGarbage() {
+        ensureLoaded();
+        Instant cutoff = clock.instant().minus(RETENTION);
+        for (Silence silence : List.copyOf(byId.values())) {
+            if (silence.endsAt().isBefore(cutoff)) {
+                SilenceRow row = session.find(SilenceRow.class, silence.id());
+                if (row != null) {
+                    session.remove(row);
+                }
+                byId.remove(silence.id());
+            }
+        }
+    }
+
+    private static void validate(List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy,
+            String comment, Instant now) {
+        if (matchers == null || matchers.isEmpty()) {
+            throw new SilenceException("matchers: at least one matcher is required", false);
+        }
+        if (matchers.stream().allMatch(m -> m.matchesValue(""))) {
+            throw new SilenceException("matchers: at least one matcher must not match the empty string", false);
+        }
+        if (startsAt == null || endsAt == null) {
+            throw new SilenceException((startsAt == null ? "startsAt" : "endsAt") + ": required", false);
+        }
+        if (!startsAt.isBefore(endsAt)) {
+            throw new SilenceException("endsAt: must be after startsAt", false);
+        }
+        if (endsAt.isBefore(now)) {
+            throw new SilenceException("endsAt: can't be in the past", false);
+        }
+        if (createdBy == null || createdBy.isBlank()) {
+            throw new SilenceException("createdBy: required", false);
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new SilenceException("comment: required", false);
+        }
+    }
+
+    private static boolean canUpdateInPlace(Silence existing, List<Matcher> matchers, Instant startsAt, Instant now) {
+        return switch (existing.state(now)) {
+            case PENDING -> true;
+            case ACTIVE -> existing.matchers().equals(matchers) && !startsAt.isAfter(now);
+            case EXPIRED -> false;
+        };
+    }
+
+    private static Instant notBefore(Instant startsAt, Instant now) {
+        return startsAt.isBefore(now) ? now : startsAt;
+    }
+
+    private void expire(Silence silence, Instant now) {
+        // A pending silence that never started is ended at its start, so it never counts as having been active.
+        Instant end = silence.startsAt().isAfter(now) ? silence.startsAt() : now;
+        store(new Silence(silence.id(), silence.matchers(), silence.startsAt(), end, silence.createdBy(),
+                silence.comment(), now));
+    }
+
+    private String store(Silence silence) {
+        SilenceRow row = session.find(SilenceRow.class, silence.id());
+        boolean isNew = row == null;
+        if (isNew) {
+            row = new SilenceRow();
+            row.id = silence.id();
+        }
+        row.matchers = write(silence.matchers());
+        row.startsAt = silence.startsAt();
+        row.endsAt = silence.endsAt();
+        row.createdBy = silence.createdBy();
+        row.comment = silence.comment();
+        row.updatedAt = silence.updatedAt();
+        if (isNew) {
+            session.persist(row);
+        }
+        session.flush();
+        byId.put(silence.id(), silence);
+        return silence.id();
+    }
+
+    private void ensureLoaded() {
+        if (!loaded) {
+            load();
+        }
+    }
+
+    @Transactional
+    synchronized void load() {
+        if (loaded) {
+            return;
+        }
+        for (SilenceRow row : session.createSelectionQuery("from SilenceRow", SilenceRow.class).getResultList()) {
+            byId.put(row.id, new Silence(row.id, read(row.matchers), row.startsAt, row.endsAt, row.createdBy,
+                    row.comment, row.updatedAt));
+        }
+        loaded = true;
+    }
+
+    private String write(List<Matcher> matchers) {
+        try {
+            return json.writeValueAsString(matchers.stream()
+                    .map(m -> new MatcherJson(m.name(), m.value(), m.type().isRegex(), m.type().isEqual())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("matchers always serialize", e);
+        }
+    }
+
+    private List<Matcher> read(String text) {
+        try {
+            return json.readValue(text, MATCHERS).stream()
+                    .map(m -> new Matcher(m.name(), MatchType.of(m.isRegex(), m.isEqual()), m.value())).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored silence matchers are not a JSON array", e);
+        }
+    }
+}

@@ -100,6 +100,36 @@ public final class YamlSection {
         }
     }
 
+    /** A YAML boolean; the text {@code true} or {@code false} too, which is what a {@code ${NAME}} becomes. */
+    public boolean bool(String key, boolean fallback) {
+        if (!has(key)) {
+            return fallback;
+        }
+        JsonNode value = node.get(key);
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual() && (value.asText().equals("true") || value.asText().equals("false"))) {
+            return Boolean.parseBoolean(value.asText());
+        }
+        throw error(key, "must be true or false, not \"" + value.asText() + "\"");
+    }
+
+    /** A whole number, given as one or as text of digits (again for {@code ${NAME}}). */
+    public int integer(String key, int fallback) {
+        if (!has(key)) {
+            return fallback;
+        }
+        JsonNode value = node.get(key);
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
+        }
+        if (value.isTextual() && value.asText().matches("-?\\d{1,9}")) {
+            return Integer.parseInt(value.asText());
+        }
+        throw error(key, "must be a whole number, not \"" + value.asText() + "\"");
+    }
+
     public Map<String, String> stringMap(String key) {
         if (!has(key)) {
             return Map.of();

@@ -73,8 +73,13 @@ public class ActiveConfig {
         return loaded;
     }
 
+    /** How {@code ${NAME}} is resolved in vigil.yaml, and in the files it names that allow it. */
+    public EnvSubstitution substitution() {
+        return new EnvSubstitution(this::variable);
+    }
+
     private VigilConfig load() {
-        VigilConfigParser parser = new VigilConfigParser(probeTypes, new EnvSubstitution(this::variable));
+        VigilConfigParser parser = new VigilConfigParser(probeTypes, substitution());
         Optional<Path> file = settings.config().map(Path::of).or(() -> {
             Path local = Path.of("vigil.yaml");
             return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();

@@ -22,18 +22,18 @@ final class AlertmanagerConfigFile {
     }
 
     /** The parsed file, or {@link ActiveRouting#NONE} when vigil.yaml names none. */
-    static AlertmanagerConfig load(VigilConfig config) {
+    static AlertmanagerConfig load(VigilConfig config, EnvSubstitution env) {
         if (config.alertmanagerConfig().isEmpty()) {
             return ActiveRouting.NONE;
         }
         String name = config.alertmanagerConfig().get();
         if (config.baseDirectory() == null) {
             String resource = BUNDLED_DIRECTORY + name;
-            return AlertmanagerConfigParser.parse("bundled " + resource, bundled(resource), EnvSubstitution.fromSystem());
+            return AlertmanagerConfigParser.parse("bundled " + resource, bundled(resource), env);
         }
         Path file = config.baseDirectory().resolve(name);
         try {
-            return AlertmanagerConfigParser.parse(file.toString(), Files.readString(file), EnvSubstitution.fromSystem());
+            return AlertmanagerConfigParser.parse(file.toString(), Files.readString(file), env);
         } catch (NoSuchFileException e) {
             throw new ConfigException(config.source(), 0, "alertmanager_config: " + file + " does not exist");
         } catch (IOException e) {

@@ -26,6 +26,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.vigil.alert.Alert;
 import io.vigil.alert.AlertState;
 import io.vigil.alert.AlertTransitioned;
+import io.vigil.config.ActiveConfig;
 import io.vigil.config.ConfigApplied;
 import io.vigil.config.ConfigProposed;
 import io.vigil.config.GlobalConfig;
@@ -72,6 +73,9 @@ public class NotificationService {
     @Inject
     RuleManager rules;
 
+    @Inject
+    ActiveConfig activeConfig;
+
     private final AtomicReference<AlertmanagerConfig> proposed = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -83,13 +87,13 @@ public class NotificationService {
     private volatile boolean stopped;
 
     void onProposed(@Observes ConfigProposed event) {
-        proposed.set(AlertmanagerConfigFile.load(event.config()));
+        proposed.set(AlertmanagerConfigFile.load(event.config(), activeConfig.substitution()));
     }
 
     /** After the rule engine has applied the same configuration, so its restored alerts are there to send. */
     void onApplied(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 500) ConfigApplied event) {
         AlertmanagerConfig config = Optional.ofNullable(proposed.getAndSet(null))
-                .orElseGet(() -> AlertmanagerConfigFile.load(event.config()));
+                .orElseGet(() -> AlertmanagerConfigFile.load(event.config(), activeConfig.substitution()));
         GlobalConfig global = event.config().global();
         externalLabels = global.externalLabels();
         routing.apply(config, global.externalUrl() == null ? "" : global.externalUrl().toString());

@@ -1,0 +1,123 @@
+package io.vigil.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vigil.testsupport.NotificationTargets;
+
+/**
+ * A failing probe fires its alert; Alertmanager-style routing sends it by email (GreenMail), Slack (WireMock, which
+ * first answers 429 with Retry-After: 2) and webhook; the probe recovers and the resolved notifications follow. All
+ * of it is read back from the receivers, the ledger API and the metrics.
+ */
+@QuarkusTest
+@WithTestResource(NotificationTargets.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotificationsEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    @Order(1)
+    void theFiringAlertArrivesByEmailWithItsLabelsAndAnnotations() throws Exception {
+        await().atMost(WAIT).until(() -> NotificationTargets.smtp().getReceivedMessages().length >= 1);
+        MimeMessage mail = NotificationTargets.smtp().getReceivedMessages()[0];
+        assertThat(mail.getSubject()).startsWith("[FIRING:1] CheckoutDown checkout");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("team@example.test");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).contains("text/plain").contains("text/html").contains("Checkout is down")
+                .contains("checkout answered an error").contains("severity").contains("critical")
+                .contains("env").contains("test");
+    }
+
+    @Test
+    @Order(2)
+    void slackWaitsForItsRetryAfterAndIsThenDeliveredOnce() {
+        await().atMost(WAIT).until(() -> slackRequests().size() >= 2);
+        List<LoggedRequest> requests = slackRequests();
+        Duration between = Duration.between(requests.get(0).getLoggedDate().toInstant(),
+                requests.get(1).getLoggedDate().toInstant());
+        assertThat(between).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        JsonPath message = JsonPath.from(requests.get(1).getBodyAsString());
+        assertThat(message.getString("text")).startsWith("[FIRING:1]").contains("CheckoutDown");
+        assertThat(message.getString("attachments[0].color")).isEqualTo("danger");
+        assertThat(requests.get(0).getBodyAsString()).isEqualTo(requests.get(1).getBodyAsString());
+
+        List<Map<String, Object>> ledger = given().get("/api/v1/notifications?receiver=oncall").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.integration == 'slack' }");
+        assertThat(ledger).extracting(l -> l.get("outcome"), l -> l.get("httpStatus"), l -> l.get("attempt"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("delivered", 200, 2),
+                        org.assertj.core.groups.Tuple.tuple("retrying", 429, 1));
+    }
+
+    @Test
+    @Order(3)
+    void theWebhookGetsAlertmanagersPayload() {
+        await().atMost(WAIT).until(() -> !webhookRequests().isEmpty());
+        JsonPath payload = JsonPath.from(webhookRequests().get(0).getBodyAsString());
+        assertThat(payload.getString("version")).isEqualTo("4");
+        assertThat(payload.getString("status")).isEqualTo("firing");
+        assertThat(payload.getString("receiver")).isEqualTo("oncall");
+        assertThat(payload.getString("groupKey")).isEqualTo("{}/{severity=\"critical\"}:{alertname=\"CheckoutDown\", service=\"checkout\"}");
+        assertThat(payload.getMap("groupLabels")).isEqualTo(Map.of("alertname", "CheckoutDown", "service", "checkout"));
+        assertThat(payload.getString("alerts[0].labels.env")).isEqualTo("test");
+        assertThat(payload.getString("externalURL")).isEqualTo("http://vigil.example.test");
+    }
+
+    @Test
+    @Order(4)
+    void aRecoveryIsNotifiedAsResolvedEverywhere() throws Exception {
+        NotificationTargets.recover();
+        await().atMost(WAIT).until(() -> NotificationTargets.smtp().getReceivedMessages().length >= 2);
+        MimeMessage resolved = NotificationTargets.smtp().getReceivedMessages()[1];
+        assertThat(resolved.getSubject()).startsWith("[RESOLVED] CheckoutDown checkout");
+        await().atMost(WAIT).until(() -> slackRequests().size() >= 3);
+        assertThat(JsonPath.from(slackRequests().get(2).getBodyAsString()).getString("attachments[0].color"))
+                .isEqualTo("good");
+        await().atMost(WAIT).until(() -> webhookRequests().size() >= 2);
+        assertThat(JsonPath.from(webhookRequests().get(1).getBodyAsString()).getString("status")).isEqualTo("resolved");
+        assertThat(NotificationTargets.smtp().getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    @Order(5)
+    void theMetricsCountEveryAttemptAndTheQueueIsEmpty() {
+        await().atMost(WAIT).untilAsserted(() -> {
+            String metrics = given().header("Accept", "text/plain; version=0.0.4").get("/q/metrics").asString();
+            assertThat(metrics).contains("vigil_notifications_total{integration=\"slack\",receiver=\"oncall\"} 3.0")
+                    .contains("vigil_notifications_failed_total{integration=\"slack\",reason=\"rateLimited\",receiver=\"oncall\"} 1.0")
+                    .contains("vigil_notifications_total{integration=\"email\",receiver=\"team\"} 2.0")
+                    .contains("vigil_notification_queue_length 0.0")
+                    .contains("vigil_notification_latency_seconds_bucket{integration=\"webhook\"")
+                    .doesNotContain("XXXXSECRET");
+        });
+    }
+
+    private static List<LoggedRequest> slackRequests() {
+        return NotificationTargets.http().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(NotificationTargets.SLACK_PATH)));
+    }
+
+    private static List<LoggedRequest> webhookRequests() {
+        return NotificationTargets.http().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/webhook")));
+    }
+}

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.vigil.notify.ActiveRouting;
 import io.vigil.notify.NotifiableAlert;
@@ -42,7 +43,7 @@ public class AlertIngestResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public void post(List<PostableAlert> alerts) {
+    public Response post(List<PostableAlert> alerts) {
         if (alerts == null) {
             throw ProblemException.badRequest("body: a JSON array of alerts is required");
         }
@@ -52,6 +53,8 @@ public class AlertIngestResource {
             accepted.add(toAlert(alerts.get(i), "[" + i + "]", now));
         }
         notifications.ingest(accepted);
+        // Alertmanager answers 200 with an empty body; some senders check for exactly that
+        return Response.ok().build();
     }
 
     private NotifiableAlert toAlert(PostableAlert alert, String field, Instant now) {

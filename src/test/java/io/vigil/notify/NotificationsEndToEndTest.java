@@ -111,6 +111,42 @@ class NotificationsEndToEndTest {
         });
     }
 
+    @Test
+    @Order(6)
+    void alertsPostedAsToAnAlertmanagerAreRoutedAndSilencesHoldThemBack() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        String silenceId = given().contentType("application/json").body("""
+                {"matchers": [{"name": "alertname", "value": "Maintenance"}], "startsAt": "%s", "endsAt": "%s",
+                 "createdBy": "alice", "comment": "planned work"}
+                """.formatted(now, now.plusSeconds(3600))).post("/api/v1/silences").then().statusCode(200)
+                .extract().path("silenceID");
+
+        given().contentType("application/json").body("""
+                [{"labels": {"alertname": "FromPrometheus", "service": "billing", "severity": "warning"},
+                  "annotations": {"summary": "Billing lags"}, "generatorURL": "http://prometheus:9090/graph"},
+                 {"labels": {"alertname": "Maintenance", "service": "billing"}}]
+                """).post("/api/v2/alerts").then().statusCode(200);
+
+        await().atMost(WAIT).until(() -> NotificationTargets.smtp().getReceivedMessages().length >= 3);
+        MimeMessage mail = NotificationTargets.smtp().getReceivedMessages()[2];
+        assertThat(mail.getSubject()).startsWith("[FIRING:1] FromPrometheus billing");
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/notifications?outcome=silenced").then()
+                .body("[0].reason", org.hamcrest.Matchers.containsString(silenceId))
+                .body("[0].groupKey", org.hamcrest.Matchers.containsString("Maintenance")));
+        assertThat(NotificationTargets.smtp().getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    @Order(7)
+    void invalidPostedAlertsAreRefusedNamingTheField() {
+        given().contentType("application/json").body("[{\"labels\": {}}]").post("/api/v2/alerts").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("[0].labels: at least one label pair is required"));
+        given().contentType("application/json").body("[{\"labels\": {\"a\": \"b\"}, \"startsAt\": \"soon\"}]")
+                .post("/api/v2/alerts").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("[0].startsAt: "));
+    }
+
     private static List<LoggedRequest> slackRequests() {
         return NotificationTargets.http().findAll(com.github.tomakehurst.wiremock.client.WireMock
                 .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(NotificationTargets.SLACK_PATH)));

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -16,7 +17,7 @@ public class NotifierRegistry {
     private final Map<Class<?>, Notifier<?>> byConfigType = new HashMap<>();
 
     @Inject
-    NotifierRegistry(Instance<Notifier<?>> notifiers) {
+    NotifierRegistry(@Any Instance<Notifier<?>> notifiers) {
         for (Notifier<?> notifier : notifiers) {
             byConfigType.put(notifier.configType(), notifier);
         }

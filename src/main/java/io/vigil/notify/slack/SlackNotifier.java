@@ -68,6 +68,12 @@ public class SlackNotifier implements Notifier<SlackConfig> {
                 List.of(attachment)));
     }
 
+    /** Slack takes about one message a second per webhook and answers 429 beyond it. */
+    @Override
+    public Duration spacing() {
+        return Duration.ofSeconds(1);
+    }
+
     @Override
     public DeliveryResult deliver(String message, SlackConfig config, Duration timeout) {
         return http.postJson(config.apiUrl(), message, timeout);

@@ -1,0 +1,102 @@
+package io.vigil.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.vigil.testsupport.VigilProcess;
+
+/**
+ * Nothing queued is lost: with the SMTP server down, two mails wait in the outbox; Vigil is killed, the SMTP server
+ * comes up, Vigil starts again on the same H2 file, and each mail arrives exactly once.
+ */
+class OutboxRestartIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void mailQueuedWhileSmtpWasDownArrivesOnceAfterACrash() throws IOException {
+        int smtpPort = VigilProcess.freePort();
+        writeConfig(smtpPort);
+        Map<String, String> env = Map.of("VIGIL_CONFIG", directory.resolve("vigil.yaml").toString());
+
+        try (VigilProcess first = VigilProcess.start(directory, env)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                String ledger = first.get("/api/v1/notifications?outcome=retrying");
+                return ledger.contains("shard=\\\"a\\\"") && ledger.contains("shard=\\\"b\\\"");
+            });
+            assertThat(first.get("/q/metrics")).contains("vigil_notification_queue_length 2.0");
+            first.crash();
+        }
+
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try (VigilProcess second = VigilProcess.start(directory, env)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 2);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> second.get("/q/metrics").contains("vigil_notification_queue_length 0.0"));
+            String delivered = second.get("/api/v1/notifications?outcome=delivered");
+            assertThat(delivered.split("\"outcome\":\"delivered\"", -1)).hasSize(3);
+            assertThat(Arrays.stream(smtp.getReceivedMessages()).map(OutboxRestartIT::subject))
+                    .containsExactlyInAnyOrder("[FIRING:1] Queued a", "[FIRING:1] Queued b");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private void writeConfig(int smtpPort) throws IOException {
+        Files.writeString(directory.resolve("vigil.yaml"), """
+                global: {evaluation_interval: 1s}
+                probes: []
+                rule_files: [rules.yml]
+                alertmanager_config: alertmanager.yml
+                """);
+        Files.writeString(directory.resolve("rules.yml"), """
+                groups:
+                  - name: restart
+                    interval: 1s
+                    rules:
+                      - alert: Queued
+                        expr: label_replace(vector(1), "shard", "a", "", "") or label_replace(vector(2), "shard", "b", "", "")
+                """);
+        Files.writeString(directory.resolve("alertmanager.yml"), """
+                global:
+                  smtp_smarthost: 127.0.0.1:%d
+                  smtp_from: vigil@example.test
+                  smtp_require_tls: false
+                route:
+                  receiver: team
+                  group_by: [alertname, shard]
+                  group_wait: 0s
+                  group_interval: 1s
+                receivers:
+                  - name: team
+                    email_configs:
+                      - to: team@example.test
+                """.formatted(smtpPort));
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.vigil.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged jar ({@code target/quarkus-app/quarkus-run.jar}) run as its own process, so a test can crash it and
+ * start it again on the same storage, as an operator would.
+ */
+public final class VigilProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final int port;
+
+    private VigilProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the jar with {@code environment} added and waits until it is ready. */
+    public static VigilProcess start(Path workDirectory, Map<String, String> environment) {
+        String jar = System.getProperty("vigil.jar", "target/quarkus-app/quarkus-run.jar");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", Path.of(jar).toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(workDirectory.resolve("vigil-" + port + ".log").toFile());
+        builder.environment().remove("DATABASE_URL");
+        builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().putAll(environment);
+        try {
+            VigilProcess vigil = new VigilProcess(builder.start(), port);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> vigil.status("/q/health/ready") == 200);
+            return vigil;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Kills the process without letting it shut down: what a crash or an OOM kill does. */
+    public void crash() {
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+        }
+    }
+
+    private int status(String path) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Vigil exited with " + process.exitValue() + " before it was ready");
+        }
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,6 +1,8 @@
 package io.vigil.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +31,18 @@ public class ProblemMappers {
     }
 
     /** A request body that does not fit its shape: name the field, as every API error does. */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedBody(JsonParseException e) {
+        return respond(400, "Bad Request", "body: not valid JSON: " + e.getOriginalMessage().lines().findFirst()
+                .orElse("unreadable") + " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr());
+    }
+
     @ServerExceptionMapper
     public Response unreadableBody(JsonMappingException e) {
         StringBuilder field = new StringBuilder();

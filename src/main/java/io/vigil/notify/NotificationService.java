@@ -19,6 +19,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -90,8 +91,11 @@ public class NotificationService {
         proposed.set(AlertmanagerConfigFile.load(event.config(), activeConfig.substitution()));
     }
 
-    /** After the rule engine has applied the same configuration, so its restored alerts are there to send. */
-    void onApplied(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 500) ConfigApplied event) {
+    /**
+     * After the rule engine (default observer priority, APPLICATION + 500) has applied the same configuration, so
+     * that the alerts it restored at start-up are there to send.
+     */
+    void onApplied(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ConfigApplied event) {
         AlertmanagerConfig config = Optional.ofNullable(proposed.getAndSet(null))
                 .orElseGet(() -> AlertmanagerConfigFile.load(event.config(), activeConfig.substitution()));
         GlobalConfig global = event.config().global();

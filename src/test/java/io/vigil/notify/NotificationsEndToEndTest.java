@@ -101,7 +101,9 @@ class NotificationsEndToEndTest {
     @Order(5)
     void theMetricsCountEveryAttemptAndTheQueueIsEmpty() {
         await().atMost(WAIT).untilAsserted(() -> {
-            String metrics = given().header("Accept", "text/plain; version=0.0.4").get("/q/metrics").asString();
+            // the 0.0.4 text format may end a label set with a comma
+            String metrics = given().header("Accept", "text/plain; version=0.0.4").get("/q/metrics").asString()
+                    .replace(",}", "}");
             assertThat(metrics).contains("vigil_notifications_total{integration=\"slack\",receiver=\"oncall\"} 3.0")
                     .contains("vigil_notifications_failed_total{integration=\"slack\",reason=\"rateLimited\",receiver=\"oncall\"} 1.0")
                     .contains("vigil_notifications_total{integration=\"email\",receiver=\"team\"} 2.0")

@@ -37,8 +37,15 @@ public final class VigilProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", Path.of(jar).toAbsolutePath().toString()));
+        // Logs go under target/, where they outlive the test's temporary directory for a look after a failure.
+        Path logs = Path.of("target", "vigil-process");
+        try {
+            java.nio.file.Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(workDirectory.resolve("vigil-" + port + ".log").toFile());
+                .redirectErrorStream(true).redirectOutput(logs.resolve("vigil-" + port + ".log").toFile());
         builder.environment().remove("DATABASE_URL");
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().putAll(environment);

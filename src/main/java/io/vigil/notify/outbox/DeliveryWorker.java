@@ -28,9 +28,10 @@ import io.vigil.notify.delivery.Notifier;
 import io.vigil.notify.delivery.NotifierRegistry;
 
 /**
- * Drains the outbox. Messages to one integration of a receiver go out one at a time, oldest first (so a resolved
- * message never overtakes its firing one), no faster than the notifier's spacing; different integrations are
- * independent, so a dead webhook does not hold up the mail. Each attempt runs on a virtual thread.
+ * Drains the outbox. The messages of one group to one integration go out one at a time, oldest first (so a resolved
+ * message never overtakes its firing one); different groups and integrations are independent, so one failing message
+ * or a dead webhook holds up nothing else. Each integration is paced at its notifier's spacing. Each attempt runs on
+ * a virtual thread.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -39,11 +40,17 @@ public class DeliveryWorker {
     private static final Duration IDLE_WAIT = Duration.ofMinutes(1);
 
     /** A pending outbox row, as the worker tracks it. */
-    record Queued(long id, String receiver, String integration, Instant createdAt, int attempts,
+    record Queued(long id, String receiver, String integration, String groupKey, Instant createdAt, int attempts,
             Instant nextAttemptAt) {
 
+        /** The integration, as pacing sees it. */
         String target() {
             return receiver + "\u0000" + integration;
+        }
+
+        /** The queue that keeps this group's messages to the integration in order. */
+        String queue() {
+            return target() + "\u0000" + groupKey;
         }
     }
 
@@ -109,7 +116,8 @@ public class DeliveryWorker {
     void queued(OutboxRow row) {
         lock.lock();
         try {
-            add(new Queued(row.id, row.receiver, row.integration, row.createdAt, row.attempts, row.nextAttemptAt));
+            add(new Queued(row.id, row.receiver, row.integration, row.groupKey, row.createdAt, row.attempts,
+                    row.nextAttemptAt));
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -127,7 +135,7 @@ public class DeliveryWorker {
     }
 
     private void add(Queued queued) {
-        queues.computeIfAbsent(queued.target(), t -> new ArrayDeque<>()).addLast(queued);
+        queues.computeIfAbsent(queued.queue(), q -> new ArrayDeque<>()).addLast(queued);
         size++;
     }
 
@@ -137,18 +145,17 @@ public class DeliveryWorker {
             while (!stopped) {
                 Instant now = clock.instant();
                 Instant wake = now.plus(IDLE_WAIT);
-                for (Map.Entry<String, ArrayDeque<Queued>> entry : queues.entrySet()) {
-                    String target = entry.getKey();
-                    Queued head = entry.getValue().peekFirst();
-                    if (head == null || inFlight.contains(target)) {
+                for (ArrayDeque<Queued> queue : queues.values()) {
+                    Queued head = queue.peekFirst();
+                    if (head == null || inFlight.contains(head.queue())) {
                         continue;
                     }
-                    Instant due = max(head.nextAttemptAt(), pacer.earliest(target, now));
+                    Instant due = max(head.nextAttemptAt(), pacer.earliest(head.target(), now));
                     if (due.isAfter(now)) {
                         wake = due.isBefore(wake) ? due : wake;
                         continue;
                     }
-                    inFlight.add(target);
+                    inFlight.add(head.queue());
                     start(head, now);
                 }
                 queues.values().removeIf(ArrayDeque::isEmpty);
@@ -185,6 +192,8 @@ public class DeliveryWorker {
         }
         double latency = (System.nanoTime() - startNanos) / 1e9;
         int attempt = queued.attempts() + 1;
+        LOG.debugf("Notification %d to %s %s, attempt %d: %s in %.3f s", queued.id(), queued.receiver(),
+                queued.integration(), attempt, result.outcome(), latency);
         Instant next = settings.retryPolicy().nextAttempt(result, attempt, queued.createdAt(), clock.instant(),
                 ThreadLocalRandom.current()::nextDouble);
         String integrationType = integration == null ? typeOf(queued.integration()) : integration.integration();
@@ -205,13 +214,13 @@ public class DeliveryWorker {
     private void finished(Queued queued, Instant next, int attempt) {
         lock.lock();
         try {
-            inFlight.remove(queued.target());
-            ArrayDeque<Queued> queue = queues.get(queued.target());
+            inFlight.remove(queued.queue());
+            ArrayDeque<Queued> queue = queues.get(queued.queue());
             if (queue != null && !queue.isEmpty() && queue.peekFirst().id() == queued.id()) {
                 queue.pollFirst();
                 if (next != null) {
                     queue.addFirst(new Queued(queued.id(), queued.receiver(), queued.integration(),
-                            queued.createdAt(), attempt, next));
+                            queued.groupKey(), queued.createdAt(), attempt, next));
                 } else {
                     size--;
                 }

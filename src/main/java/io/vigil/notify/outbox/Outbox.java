@@ -63,6 +63,11 @@ public class Outbox implements NotificationSink {
 
     @Override
     public void notify(Notification notification) {
+        if (notification.alerts().isEmpty()) {
+            // send_resolved is off and everything resolved: the log forgets the alerts, nobody is told
+            QuarkusTransaction.requiringNew().run(() -> writeLog(notification.logEntry()));
+            return;
+        }
         IntegrationConfig integration = notification.integration();
         String payload;
         String renderError = null;

@@ -28,7 +28,7 @@ public class OutboxLedger {
     List<DeliveryWorker.Queued> pending() {
         return session.createSelectionQuery("from OutboxRow where status = :pending order by id", OutboxRow.class)
                 .setParameter("pending", OutboxRow.PENDING).getResultList().stream()
-                .map(r -> new DeliveryWorker.Queued(r.id, r.receiver, r.integration, r.createdAt, r.attempts,
+                .map(r -> new DeliveryWorker.Queued(r.id, r.receiver, r.integration, r.groupKey, r.createdAt, r.attempts,
                         r.nextAttemptAt))
                 .toList();
     }

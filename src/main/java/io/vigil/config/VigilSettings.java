@@ -81,5 +81,9 @@ public interface VigilSettings {
         /** A message still undelivered this long after it was committed is given up, and recorded as failed. */
         @WithDefault("24h")
         Duration giveUpAfter();
+
+        /** How long the delivery ledger and finished outbox messages are kept. */
+        @WithDefault("30d")
+        Duration ledgerRetention();
     }
 }

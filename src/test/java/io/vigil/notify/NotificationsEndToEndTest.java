@@ -149,6 +149,34 @@ class NotificationsEndToEndTest {
                 .body("detail", org.hamcrest.Matchers.startsWith("[0].startsAt: "));
     }
 
+    @Test
+    @Order(8)
+    void theLedgerAndLogsNeverShowTheSlackUrl() {
+        String ledger = given().get("/api/v1/notifications?limit=1000").asString();
+        assertThat(ledger).contains("oncall").doesNotContain("XXXXSECRET").doesNotContain("/services/");
+    }
+
+    @Test
+    @Order(9)
+    void aBrokenAlertmanagerConfigIsRefusedAndTheRunningOneStays() throws Exception {
+        java.nio.file.Path file = NotificationTargets.directory().resolve("alertmanager.yml");
+        String good = java.nio.file.Files.readString(file);
+        try {
+            java.nio.file.Files.writeString(file, good.replace("receiver: oncall", "receiver: on-call"));
+            given().post("/api/v1/config/reload").then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("alertmanager.yml:13"),
+                            org.hamcrest.Matchers.containsString("undefined receiver \"on-call\"")));
+        } finally {
+            java.nio.file.Files.writeString(file, good);
+        }
+        int mails = NotificationTargets.smtp().getReceivedMessages().length;
+        given().contentType("application/json").body("""
+                [{"labels": {"alertname": "AfterRefusedReload", "service": "billing"}}]
+                """).post("/api/v2/alerts").then().statusCode(200);
+        await().atMost(WAIT).until(() -> NotificationTargets.smtp().getReceivedMessages().length > mails);
+    }
+
     private static List<LoggedRequest> slackRequests() {
         return NotificationTargets.http().findAll(com.github.tomakehurst.wiremock.client.WireMock
                 .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(NotificationTargets.SLACK_PATH)));

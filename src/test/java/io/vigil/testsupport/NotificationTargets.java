@@ -34,7 +34,7 @@ public class NotificationTargets implements QuarkusTestResourceLifecycleManager 
 
     private static WireMockServer server;
     private static GreenMail smtp;
-    private Path directory;
+    private static Path directory;
 
     public static WireMockServer http() {
         return server;
@@ -42,6 +42,11 @@ public class NotificationTargets implements QuarkusTestResourceLifecycleManager 
 
     public static GreenMail smtp() {
         return smtp;
+    }
+
+    /** Where the copies of vigil.yaml, rules.yml and alertmanager.yml are. */
+    public static Path directory() {
+        return directory;
     }
 
     /** The probe target answers 200 from now on. */

@@ -70,6 +70,17 @@ public class OutboxLedger {
         session.persist(line);
     }
 
+    /** Forgets ledger lines and finished messages older than {@code cutoff}; pending messages stay. */
+    @Transactional
+    public int forgetBefore(Instant cutoff) {
+        int lines = session.createMutationQuery("delete from AttemptRow where attemptedAt < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate();
+        int messages = session.createMutationQuery(
+                "delete from OutboxRow where status <> :pending and finishedAt < :cutoff")
+                .setParameter("pending", OutboxRow.PENDING).setParameter("cutoff", cutoff).executeUpdate();
+        return lines + messages;
+    }
+
     /** Ledger lines, newest first. */
     @Transactional
     public List<AttemptRow> list(Filter filter, int limit, int offset) {

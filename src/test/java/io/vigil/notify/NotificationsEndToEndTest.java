@@ -177,6 +177,36 @@ class NotificationsEndToEndTest {
         await().atMost(WAIT).until(() -> NotificationTargets.smtp().getReceivedMessages().length > mails);
     }
 
+    @Test
+    @Order(10)
+    void serverErrorsAreRetriedWithBackoffAndANotFoundWebhookIsAPermanentFailure() {
+        given().contentType("application/json").body("""
+                [{"labels": {"alertname": "Flaky", "channel": "flaky"}},
+                 {"labels": {"alertname": "Dead", "channel": "dead"}}]
+                """).post("/api/v2/alerts").then().statusCode(200);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/notifications?receiver=flaky-slack").then()
+                .body("outcome", org.hamcrest.Matchers.contains("delivered", "retrying", "retrying"))
+                .body("httpStatus", org.hamcrest.Matchers.contains(200, 500, 500))
+                .body("attempt", org.hamcrest.Matchers.contains(3, 2, 1))
+                .body("error[1]", org.hamcrest.Matchers.equalTo("serverError: rollup_error")));
+        List<LoggedRequest> flaky = NotificationTargets.http().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/services/flaky")));
+        // backoff: 500 ms then 750 ms, each with ±50 % jitter
+        assertThat(Duration.between(flaky.get(0).getLoggedDate().toInstant(), flaky.get(1).getLoggedDate().toInstant()))
+                .isBetween(Duration.ofMillis(240), Duration.ofMillis(1500));
+        assertThat(Duration.between(flaky.get(1).getLoggedDate().toInstant(), flaky.get(2).getLoggedDate().toInstant()))
+                .isBetween(Duration.ofMillis(360), Duration.ofMillis(2000));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/notifications?receiver=dead-slack").then()
+                .body("outcome", org.hamcrest.Matchers.contains("failed"))
+                .body("httpStatus", org.hamcrest.Matchers.contains(404))
+                .body("error[0]", org.hamcrest.Matchers.equalTo("clientError: no_service")));
+        assertThat(NotificationTargets.http().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/services/dead"))))
+                .hasSize(1);
+    }
+
     private static List<LoggedRequest> slackRequests() {
         return NotificationTargets.http().findAll(com.github.tomakehurst.wiremock.client.WireMock
                 .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(NotificationTargets.SLACK_PATH)));

@@ -65,6 +65,14 @@ public class NotificationTargets implements QuarkusTestResourceLifecycleManager 
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("open"));
         server.stubFor(post(SLACK_PATH).inScenario("slack").whenScenarioStateIs("open").willReturn(ok("ok")));
         server.stubFor(post("/webhook").willReturn(ok()));
+        // a Slack that fails twice with 500 before it takes the message, and one whose webhook was removed
+        server.stubFor(post("/services/flaky").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withBody("rollup_error")).willSetStateTo("failed once"));
+        server.stubFor(post("/services/flaky").inScenario("flaky").whenScenarioStateIs("failed once")
+                .willReturn(aResponse().withStatus(500).withBody("rollup_error")).willSetStateTo("recovered"));
+        server.stubFor(post("/services/flaky").inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(ok("ok")));
+        server.stubFor(post("/services/dead").willReturn(aResponse().withStatus(404).withBody("no_service")));
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         try {
@@ -83,7 +91,9 @@ public class NotificationTargets implements QuarkusTestResourceLifecycleManager 
                 "TARGET_URL", base,
                 "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
                 "SLACK_URL", base + SLACK_PATH,
-                "WEBHOOK_URL", base + "/webhook");
+                "WEBHOOK_URL", base + "/webhook",
+                "SLACK_FLAKY_URL", base + "/services/flaky",
+                "SLACK_DEAD_URL", base + "/services/dead");
     }
 
     @Override

@@ -34,6 +34,7 @@ import io.vigil.config.GlobalConfig;
 import io.vigil.notify.config.AlertmanagerConfig;
 import io.vigil.notify.dispatch.Dispatcher;
 import io.vigil.notify.outbox.DeliveryWorker;
+import io.vigil.notify.outbox.NotificationMetrics;
 import io.vigil.notify.outbox.Outbox;
 import io.vigil.notify.silence.Silences;
 import io.vigil.rule.AlertingRule;
@@ -77,6 +78,9 @@ public class NotificationService {
     @Inject
     ActiveConfig activeConfig;
 
+    @Inject
+    NotificationMetrics metrics;
+
     private final AtomicReference<AlertmanagerConfig> proposed = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -101,6 +105,7 @@ public class NotificationService {
         GlobalConfig global = event.config().global();
         externalLabels = global.externalLabels();
         routing.apply(config, global.externalUrl() == null ? "" : global.externalUrl().toString());
+        metrics.configured(config);
         lock.lock();
         try {
             if (dispatcher == null) {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.vigil.metrics.VigilMetrics;
+import io.vigil.notify.config.AlertmanagerConfig;
 import io.vigil.notify.delivery.DeliveryResult;
 
 /** The delivery metrics of CONTRACT section 7, named after Alertmanager's. */
@@ -29,10 +30,17 @@ public class NotificationMetrics {
                 .register(registry);
     }
 
+    /**
+     * Starts every integration's attempt counter at 0, as Alertmanager does, so that {@code rate()} and
+     * {@code increase()} see the first attempt rather than a series appearing from nowhere.
+     */
+    public void configured(AlertmanagerConfig config) {
+        config.receivers().values().forEach(receiver -> receiver.integrations()
+                .forEach(integration -> attempts(receiver.name(), integration.integration())));
+    }
+
     void attempted(String receiver, String integration, DeliveryResult result, double latencySeconds) {
-        Counter.builder(VigilMetrics.NOTIFICATIONS).description("Notification delivery attempts.")
-                .tag(VigilMetrics.TAG_RECEIVER, receiver).tag(VigilMetrics.TAG_INTEGRATION, integration)
-                .register(registry).increment();
+        attempts(receiver, integration).increment();
         if (result.outcome() != DeliveryResult.Outcome.DELIVERED) {
             Counter.builder(VigilMetrics.NOTIFICATIONS_FAILED).description("Notification delivery attempts that failed.")
                     .tag(VigilMetrics.TAG_RECEIVER, receiver).tag(VigilMetrics.TAG_INTEGRATION, integration)
@@ -43,5 +51,11 @@ public class NotificationMetrics {
                 .tag(VigilMetrics.TAG_INTEGRATION, integration)
                 .serviceLevelObjectives(VigilMetrics.NOTIFICATION_LATENCY_BUCKETS)
                 .register(registry).record(java.time.Duration.ofNanos((long) (latencySeconds * 1e9)));
+    }
+
+    private Counter attempts(String receiver, String integration) {
+        return Counter.builder(VigilMetrics.NOTIFICATIONS).description("Notification delivery attempts.")
+                .tag(VigilMetrics.TAG_RECEIVER, receiver).tag(VigilMetrics.TAG_INTEGRATION, integration)
+                .register(registry);
     }
 }

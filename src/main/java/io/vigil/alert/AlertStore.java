@@ -1,10 +1,6 @@
 package io.vigil.alert;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vigil.sample.Labels;
+import io.vigil.storage.Hashes;
 
 /**
  * Alert instances in the database, per rule. A rule's instances are written after an evaluation
@@ -103,11 +100,6 @@ public class AlertStore {
     }
 
     static String fingerprint(Labels labels) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(labels.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Hashes.sha256Hex(labels.toString());
     }
 }

@@ -36,7 +36,7 @@ public final class AlertTracker {
      * Applies one evaluation's results at {@code ts} and answers the transitions it caused. A
      * duplicate identity fails the evaluation and leaves every alert as it was.
      */
-    public List<AlertTransitioned> evaluate(List<AlertCandidate> results, Instant ts) {
+    public synchronized List<AlertTransitioned> evaluate(List<AlertCandidate> results, Instant ts) {
         Set<Labels> present = new HashSet<>();
         for (AlertCandidate result : results) {
             if (!present.add(result.labels())) {
@@ -102,17 +102,17 @@ public final class AlertTracker {
     }
 
     /** Puts back instances stored before a restart; pending and firing ones go on from where they were. */
-    public void restore(Collection<Alert> alerts) {
+    public synchronized void restore(Collection<Alert> alerts) {
         alerts.forEach(alert -> active.put(alert.labels(), alert));
     }
 
     /** Every instance held: pending, firing, and resolved ones within their retention. */
-    public List<Alert> alerts() {
+    public synchronized List<Alert> alerts() {
         return List.copyOf(active.values());
     }
 
     /** The rule's state: the most severe of its instances'. */
-    public AlertState state() {
+    public synchronized AlertState state() {
         AlertState worst = AlertState.INACTIVE;
         for (Alert alert : active.values()) {
             if (alert.state().compareTo(worst) > 0) {

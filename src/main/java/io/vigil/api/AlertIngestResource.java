@@ -49,10 +49,20 @@ public class AlertIngestResource {
         }
         Instant now = clock.instant();
         List<NotifiableAlert> accepted = new ArrayList<>(alerts.size());
+        List<String> refused = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
-            accepted.add(toAlert(alerts.get(i), "[" + i + "]", now));
+            try {
+                accepted.add(toAlert(alerts.get(i), "[" + i + "]", now));
+            } catch (ProblemException e) {
+                refused.add(e.getMessage());
+            }
         }
+        // As Alertmanager: the valid alerts of a batch are taken even when others are not, since Prometheus does
+        // not send a refused batch again.
         notifications.ingest(accepted);
+        if (!refused.isEmpty()) {
+            throw ProblemException.badRequest(String.join("; ", refused));
+        }
         // Alertmanager answers 200 with an empty body; some senders check for exactly that
         return Response.ok().build();
     }

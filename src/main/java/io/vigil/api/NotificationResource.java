@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vigil.notify.config.IntegrationConfig;
 import io.vigil.notify.outbox.AttemptRow;
 import io.vigil.notify.outbox.LedgerOutcome;
 import io.vigil.notify.outbox.OutboxLedger;
@@ -55,7 +56,7 @@ public class NotificationResource {
     }
 
     private static AttemptView view(AttemptRow row) {
-        String type = row.integration == null ? null : row.integration.replaceFirst("\\[\\d+]$", "");
+        String type = row.integration == null ? null : IntegrationConfig.typeOfKey(row.integration);
         return new AttemptView(row.attemptedAt, row.receiver, type, row.integration, null, row.groupKey, row.outcome,
                 row.httpStatus, row.attempt, row.latencySeconds, row.reason, row.error);
     }

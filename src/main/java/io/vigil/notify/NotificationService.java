@@ -3,18 +3,13 @@ package io.vigil.notify;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +18,7 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.alert.Alert;
 import io.vigil.alert.AlertState;
@@ -41,21 +37,18 @@ import io.vigil.rule.AlertingRule;
 import io.vigil.rule.Rule;
 import io.vigil.rule.RuleGroup;
 import io.vigil.rule.RuleManager;
-import io.vigil.sample.Labels;
 
 /**
- * Glue between the rule engine, the Alertmanager configuration and the dispatcher. The dispatcher is pure and not
- * thread-safe: every call to it holds {@link #lock}, and one thread runs its timers.
- *
- * <p>Vigil's own alerts reach the dispatcher as Prometheus would send them: when they start firing and when they
- * resolve (from {@link AlertTransitioned}), and again every {@link #RESEND_EVERY}, which refreshes their annotations
- * and resolves alerts whose rule was removed by a reload.
+ * Glue between the rule engine, the API, the Alertmanager configuration and the dispatcher. The dispatcher is pure
+ * and single-threaded: it lives on one thread, which runs the commands others queue (alerts to put, a new
+ * configuration, a failed notification to forget) in order, then its due flushes. Nobody who hands it an alert waits
+ * for its database writes.
  */
 @ApplicationScoped
 public class NotificationService {
 
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
-    static final Duration RESEND_EVERY = Duration.ofSeconds(30);
+    private static final Duration IDLE_WAIT = Duration.ofMinutes(1);
 
     @Inject
     Clock clock;
@@ -82,11 +75,9 @@ public class NotificationService {
     NotificationMetrics metrics;
 
     private final AtomicReference<AlertmanagerConfig> proposed = new AtomicReference<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    /** Vigil's own firing alerts as last handed to the dispatcher, by fingerprint. */
-    private final Map<String, NotifiableAlert> ruleAlerts = new HashMap<>();
-    private volatile Map<String, String> externalLabels = Map.of();
+    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    /** Touched only on the dispatcher thread. */
+    private final RuleAlertFeed feed = new RuleAlertFeed();
     private Dispatcher dispatcher;
     private Thread loop;
     private volatile boolean stopped;
@@ -103,148 +94,133 @@ public class NotificationService {
         AlertmanagerConfig config = Optional.ofNullable(proposed.getAndSet(null))
                 .orElseGet(() -> AlertmanagerConfigFile.load(event.config(), activeConfig.substitution()));
         GlobalConfig global = event.config().global();
-        externalLabels = global.externalLabels();
-        routing.apply(config, global.externalUrl() == null ? "" : global.externalUrl().toString());
+        String externalUrl = global.externalUrl() == null ? "" : global.externalUrl().toString();
+        routing.apply(config, externalUrl);
         metrics.configured(config);
-        lock.lock();
-        try {
-            if (dispatcher == null) {
-                dispatcher = new Dispatcher(config, silences, outbox, clock);
-                dispatcher.restore(outbox.loadLog());
-                worker.start();
-                loop = Thread.ofPlatform().daemon().name("vigil-dispatcher").start(this::run);
-            } else {
-                dispatcher.replaceConfig(config);
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        resend();
+        submit(() -> {
+            feed.configure(global.externalLabels(), externalUrl);
+            apply(config);
+            resendRuleAlerts();
+        });
+        startLoop();
         LOG.infof("Notifications: routing from %s with %d receivers", config.source(), config.receivers().size());
-    }
-
-    @PreDestroy
-    void stop() {
-        stopped = true;
-        if (loop != null) {
-            loop.interrupt();
-        }
     }
 
     /** A rule's alert started firing or resolved. */
     void onTransition(@Observes AlertTransitioned transition) {
-        if (transition.to() == AlertState.FIRING) {
-            put(List.of(firing(transition.labels(), transition.annotations(), transition.firedAt())), true);
-        } else if (transition.from() == AlertState.FIRING) {
-            Labels labels = withExternalLabels(transition.labels());
-            put(List.of(new NotifiableAlert(labels, transition.annotations(), transition.firedAt(), transition.at(),
-                    generatorUrl(), false)), true);
-        }
+        submit(() -> put(feed.transitioned(transition)));
     }
 
     /** Alerts posted to {@code /api/v2/alerts}: they take Alertmanager's route like Vigil's own. */
     public void ingest(List<NotifiableAlert> alerts) {
-        put(alerts, false);
+        submit(() -> put(alerts));
     }
 
-    /** Sends every firing alert of the rule engine again, and resolves those that are gone. */
+    void onFailed(@Observes NotificationFailed failure) {
+        submit(() -> {
+            if (dispatcher != null && dispatcher.forgetNotification(failure.groupKey(), failure.receiver(),
+                    failure.integrationKey(), failure.notifiedAt())) {
+                LOG.infof("Notification of %s to %s %s failed (%s); it is decided again at the group's next flush",
+                        failure.groupKey(), failure.receiver(), failure.integrationKey(), failure.error());
+            }
+        });
+    }
+
+    /** Every firing alert of the rule engine again, as Prometheus resends them; resolves those that are gone. */
     @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resend() {
-        if (dispatcher == null) {
+        submit(this::resendRuleAlerts);
+    }
+
+    /** Whether the dispatcher thread is running, for readiness. */
+    public boolean running() {
+        return loop != null && loop.isAlive();
+    }
+
+    /** Before the datasource closes: the thread finishes what it is doing and stops. */
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+        commands.add(() -> { });
+        if (loop != null) {
+            try {
+                loop.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void submit(Runnable command) {
+        commands.add(command);
+    }
+
+    private synchronized void startLoop() {
+        if (loop == null) {
+            loop = Thread.ofPlatform().daemon().name("vigil-dispatcher").start(this::run);
+        }
+    }
+
+    private void apply(AlertmanagerConfig config) {
+        if (dispatcher != null) {
+            dispatcher.replaceConfig(config);
             return;
         }
-        Instant now = clock.instant();
-        Map<String, NotifiableAlert> current = new HashMap<>();
+        Dispatcher created = new Dispatcher(config, silences, outbox, clock);
+        try {
+            created.restore(outbox.loadLog());
+        } catch (RuntimeException e) {
+            // Sending twice beats not sending: go on without the log rather than not at all.
+            LOG.errorf(e, "The notification log could not be read; notifications already sent may be sent again");
+        }
+        worker.start();
+        dispatcher = created;
+    }
+
+    private void resendRuleAlerts() {
+        List<Alert> firing = new ArrayList<>();
         for (RuleGroup group : rules.groups()) {
             for (Rule rule : group.rules()) {
                 if (rule instanceof AlertingRule alerting) {
-                    for (Alert alert : alerting.tracker().alerts()) {
-                        if (alert.state() == AlertState.FIRING) {
-                            NotifiableAlert notifiable = firing(alert.labels(), alert.annotations(), alert.firedAt());
-                            current.put(notifiable.fingerprint(), notifiable);
-                        }
-                    }
+                    alerting.tracker().alerts().stream().filter(a -> a.state() == AlertState.FIRING)
+                            .forEach(firing::add);
                 }
             }
         }
-        List<NotifiableAlert> batch = new java.util.ArrayList<>(current.values());
-        lock.lock();
-        try {
-            Set<String> gone = new HashSet<>(ruleAlerts.keySet());
-            gone.removeAll(current.keySet());
-            for (String fingerprint : gone) {
-                NotifiableAlert last = ruleAlerts.get(fingerprint);
-                batch.add(new NotifiableAlert(last.labels(), last.annotations(), last.startsAt(), now,
-                        last.generatorUrl(), false));
-            }
-        } finally {
-            lock.unlock();
-        }
-        put(batch, true);
+        put(feed.resend(firing, clock.instant()));
     }
 
-    private void put(List<NotifiableAlert> alerts, boolean fromRules) {
-        lock.lock();
-        try {
-            if (dispatcher == null) {
-                return;
-            }
-            for (NotifiableAlert alert : alerts) {
-                dispatcher.put(alert);
-                if (fromRules) {
-                    if (alert.endsAt() == null) {
-                        ruleAlerts.put(alert.fingerprint(), alert);
-                    } else {
-                        ruleAlerts.remove(alert.fingerprint());
-                    }
-                }
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+    private void put(List<NotifiableAlert> alerts) {
+        if (dispatcher != null) {
+            alerts.forEach(dispatcher::put);
         }
     }
 
     private void run() {
-        lock.lock();
-        try {
-            while (!stopped) {
-                Instant now = clock.instant();
-                try {
-                    dispatcher.runDue(now);
-                } catch (RuntimeException e) {
-                    // The flush is decided again at the next tick; the notification log was not advanced.
-                    LOG.errorf(e, "Dispatching notifications failed");
+        long minimumWait = 0;
+        while (!stopped) {
+            try {
+                long wait = dispatcher == null ? IDLE_WAIT.toMillis()
+                        : dispatcher.nextDeadline().map(d -> Duration.between(clock.instant(), d).toMillis())
+                                .orElse(IDLE_WAIT.toMillis());
+                Runnable command = commands.poll(Math.max(minimumWait, wait), TimeUnit.MILLISECONDS);
+                minimumWait = 0;
+                while (command != null) {
+                    command.run();
+                    command = commands.poll();
                 }
-                long wait = dispatcher.nextDeadline().map(d -> Duration.between(clock.instant(), d).toMillis())
-                        .orElse(Duration.ofMinutes(1).toMillis());
-                changed.await(Math.max(1, wait), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private NotifiableAlert firing(Labels labels, Map<String, String> annotations, Instant firedAt) {
-        return new NotifiableAlert(withExternalLabels(labels), annotations, firedAt, null, generatorUrl(), false);
-    }
-
-    /** Prometheus adds its external labels to the alerts it sends, except where an alert has the label already. */
-    private Labels withExternalLabels(Labels labels) {
-        Labels out = labels;
-        for (Map.Entry<String, String> label : externalLabels.entrySet()) {
-            if (labels.get(label.getKey()) == null) {
-                out = out.with(label.getKey(), label.getValue());
+                if (dispatcher != null) {
+                    Instant now = clock.instant();
+                    dispatcher.runDue(now);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // The flush is decided again at the next tick: the notification log only advances on commit. A
+                // second's pause keeps a persistent failure (the database down) from spinning.
+                LOG.errorf(e, "Dispatching notifications failed");
+                minimumWait = 1000;
             }
         }
-        return out;
-    }
-
-    private String generatorUrl() {
-        String base = routing.externalUrl();
-        return base.isEmpty() ? "" : base.replaceFirst("/+$", "") + "/api/v1/alerts";
     }
 }

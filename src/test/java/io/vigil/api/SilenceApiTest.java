@@ -93,6 +93,39 @@ class SilenceApiTest {
         given().get("/api/v1/silences/no-such-id").then().statusCode(404);
     }
 
+    @Test
+    void expiringAPendingSilenceEndsItNowAndEditingFollowsAlertmanager() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String pending = create(silence("[{\"name\": \"job\", \"value\": \"batch\"}]", now.plusSeconds(600),
+                now.plusSeconds(1200)));
+        given().delete("/api/v1/silences/" + pending).then().statusCode(204);
+        given().get("/api/v1/silences/" + pending).then().body("status.state", equalTo("expired"));
+        given().get("/api/v1/silences?state=pending").then().body("id", not(hasItem(pending)));
+
+        // same matchers and start: an active silence is extended in place
+        String active = create(silence("[{\"name\": \"job\", \"value\": \"batch\"}]", now.minusSeconds(60),
+                now.plusSeconds(600)));
+        String startsAt = given().get("/api/v1/silences/" + active).then().extract().path("startsAt");
+        String extended = create("""
+                {"id": "%s", "matchers": [{"name": "job", "value": "batch"}], "startsAt": "%s", "endsAt": "%s",
+                 "createdBy": "alice", "comment": "longer"}
+                """.formatted(active, startsAt, now.plusSeconds(7200)));
+        org.assertj.core.api.Assertions.assertThat(extended).isEqualTo(active);
+        given().get("/api/v1/silences/" + active).then().body("endsAt", equalTo(now.plusSeconds(7200).toString()))
+                .body("comment", equalTo("longer"));
+
+        // a pending silence whose matchers change is replaced, as Alertmanager's canUpdate wants
+        String later = create(silence("[{\"name\": \"job\", \"value\": \"etl\"}]", now.plusSeconds(600),
+                now.plusSeconds(1200)));
+        String changed = create("""
+                {"id": "%s", "matchers": [{"name": "job", "value": "etl2"}], "startsAt": "%s", "endsAt": "%s",
+                 "createdBy": "alice", "comment": "renamed"}
+                """.formatted(later, now.plusSeconds(600), now.plusSeconds(1200)));
+        org.assertj.core.api.Assertions.assertThat(changed).isNotEqualTo(later);
+        given().get("/api/v1/silences/" + later).then().body("status.state", equalTo("expired"));
+        given().get("/api/v1/silences/" + changed).then().body("status.state", equalTo("pending"));
+    }
+
     private static void refused(String body, String detail) {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/silences").then().statusCode(400)
                 .contentType("application/problem+json")

@@ -73,6 +73,9 @@ public class NotificationTargets implements QuarkusTestResourceLifecycleManager 
         server.stubFor(post("/services/flaky").inScenario("flaky").whenScenarioStateIs("recovered")
                 .willReturn(ok("ok")));
         server.stubFor(post("/services/dead").willReturn(aResponse().withStatus(404).withBody("no_service")));
+        // a receiver that echoes the path, which holds its token, in its error
+        server.stubFor(post("/hooks/TOKEN123").willReturn(aResponse().withStatus(404)
+                .withBody("Cannot POST /hooks/TOKEN123")));
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         try {
@@ -93,7 +96,8 @@ public class NotificationTargets implements QuarkusTestResourceLifecycleManager 
                 "SLACK_URL", base + SLACK_PATH,
                 "WEBHOOK_URL", base + "/webhook",
                 "SLACK_FLAKY_URL", base + "/services/flaky",
-                "SLACK_DEAD_URL", base + "/services/dead");
+                "SLACK_DEAD_URL", base + "/services/dead",
+                "ECHO_URL", base + "/hooks/TOKEN123");
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,6 +19,7 @@ import io.vigil.config.YamlDocument;
 import io.vigil.config.YamlSection;
 import io.vigil.notify.Matcher;
 import io.vigil.notify.Matchers;
+import io.vigil.sample.Labels;
 import io.vigil.notify.Secret;
 
 /**
@@ -37,7 +37,6 @@ public final class AlertmanagerConfigParser {
             "smtp_auth_username", "smtp_auth_password", "smtp_require_tls", "slack_api_url");
     private static final Set<String> INHIBIT_KEYS = Set.of("source_matchers", "target_matchers", "equal");
     /** Prometheus label names, which group_by and equal take; matchers also allow ":" as Alertmanager does. */
-    static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private static final String SECRET_FILE_HINT = "write the secret as ${NAME} and set that environment variable";
     private static final String CONTENT_HINT = "Vigil writes the notification's content itself";
@@ -117,7 +116,7 @@ public final class AlertmanagerConfigParser {
         checkKeys(rule, INHIBIT_KEYS);
         List<String> equal = stringList(rule, "equal");
         for (int i = 0; i < equal.size(); i++) {
-            if (!LABEL_NAME.matcher(equal.get(i)).matches()) {
+            if (!Labels.isValidName(equal.get(i))) {
                 throw rule.document().error(rule.pointerOf("equal").appendIndex(i),
                         "\"" + equal.get(i) + "\" is not a valid label name");
             }

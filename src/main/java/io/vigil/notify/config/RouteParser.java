@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import io.vigil.config.YamlSection;
 import io.vigil.notify.Matcher;
+import io.vigil.sample.Labels;
 
 /**
  * The routing tree, built as Alertmanager's {@code dispatch.NewRoute} builds it: a child starts from its parent's
@@ -98,7 +99,7 @@ final class RouteParser {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (!AlertmanagerConfigParser.LABEL_NAME.matcher(name).matches()) {
+            if (!Labels.isValidName(name)) {
                 throw section.document().error(section.pointerOf("group_by").appendIndex(i),
                         "invalid label name \"" + name + "\" in group_by list");
             }

@@ -52,7 +52,7 @@ public final class HttpDelivery implements AutoCloseable {
                 info -> BoundedBody.subscriber(MAX_BODY));
         try {
             // The request timeout ends at the response headers; this bounds the body too.
-            return classify(sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return classify(sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS), url);
         } catch (TimeoutException e) {
             sent.cancel(true);
             return DeliveryResult.retry(null, "timed out after " + timeout.toMillis() + " ms", "timeout");
@@ -65,9 +65,10 @@ public final class HttpDelivery implements AutoCloseable {
         }
     }
 
-    private DeliveryResult classify(HttpResponse<String> response) {
+    private DeliveryResult classify(HttpResponse<String> response, Secret url) {
         int status = response.statusCode();
-        String body = response.body().strip();
+        // The reply goes to the ledger, which anyone may read; receivers echo the path on a 404, and it is the token.
+        String body = withoutUrl(response.body().strip(), url);
         if (status / 100 == 2) {
             return DeliveryResult.delivered(status, body);
         }

@@ -31,8 +31,16 @@ public interface Notifier<C extends IntegrationConfig> {
      */
     DeliveryResult deliver(String message, C config, Duration timeout);
 
-    /** The least time between two messages to one integration of a receiver; Slack's webhooks need a second. */
+    /** The least time between two messages to one {@link #pacingKey}; Slack's webhooks need a second. */
     default Duration spacing() {
         return Duration.ZERO;
+    }
+
+    /**
+     * What the receiving end limits its rate by, or null to pace each integration of each receiver apart. Slack
+     * limits a webhook URL, which several receivers may share. Kept in memory only, never shown.
+     */
+    default String pacingKey(C config) {
+        return null;
     }
 }

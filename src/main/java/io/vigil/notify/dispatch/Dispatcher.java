@@ -68,6 +68,15 @@ public final class Dispatcher {
     }
 
     /** Takes a posted alert: merges it with the one held of the same labels, and routes it into its groups. */
+    /**
+     * A notification committed at {@code at} was never delivered (a permanent failure, or given up): its log entry is
+     * dropped, unless a later notification replaced it, so that the next flush decides again (Alertmanager logs only
+     * what was delivered). Without this the group would stay quiet until the repeat interval.
+     */
+    public boolean forgetNotification(String groupKey, String receiver, String integrationKey, Instant at) {
+        return log.forget(new NotificationLog.Key(groupKey, receiver, integrationKey), at);
+    }
+
     public void put(NotifiableAlert alert) {
         Instant now = clock.instant();
         AlertStore.Put put = store.put(alert, now);

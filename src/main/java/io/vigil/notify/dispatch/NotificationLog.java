@@ -1,6 +1,7 @@
 package io.vigil.notify.dispatch;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,17 @@ final class NotificationLog {
         for (NotificationLogEntry entry : restored) {
             entries.merge(keyOf(entry), entry, (held, other) -> other.at().isAfter(held.at()) ? other : held);
         }
+    }
+
+    /** Drops the entry written at {@code at}, if it is still the one held: a later notification's entry stays. */
+    boolean forget(Key key, Instant at) {
+        NotificationLogEntry entry = entries.get(key);
+        // storage keeps microseconds: an entry read back at start-up is compared with what was stored
+        if (entry != null && entry.at().truncatedTo(ChronoUnit.MICROS).equals(at.truncatedTo(ChronoUnit.MICROS))) {
+            entries.remove(key);
+            return true;
+        }
+        return false;
     }
 
     void collectGarbage(Instant now) {

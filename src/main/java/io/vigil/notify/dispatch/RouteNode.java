@@ -1,6 +1,5 @@
 package io.vigil.notify.dispatch;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -95,20 +94,6 @@ final class RouteNode {
             }
         }
         return Labels.of(kept);
-    }
-
-    /** Every node of the subtree, depth first, as Alertmanager's {@code Route.Walk}. */
-    void walk(List<RouteNode> out) {
-        out.add(this);
-        for (RouteNode child : children) {
-            child.walk(out);
-        }
-    }
-
-    List<RouteNode> walk() {
-        List<RouteNode> out = new ArrayList<>();
-        walk(out);
-        return out;
     }
 
     /** The group_by values of an alert, with null for a missing label; equal arrays mean the same group. */

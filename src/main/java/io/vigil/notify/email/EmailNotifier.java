@@ -1,10 +1,6 @@
 package io.vigil.notify.email;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +18,7 @@ import io.vigil.notify.delivery.NotificationJson;
 import io.vigil.notify.delivery.NotificationTemplateData;
 import io.vigil.notify.delivery.NotificationTemplates;
 import io.vigil.notify.delivery.Notifier;
+import io.vigil.storage.Hashes;
 import io.vigil.rule.template.GoTemplate;
 
 /**
@@ -106,12 +103,6 @@ public class EmailNotifier implements Notifier<EmailConfig> {
      * {@code References} keep a group's notifications, firing to resolved, together.
      */
     private static String threadId(NotificationData data) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((data.receiver() + "\n" + data.groupKey()).getBytes(StandardCharsets.UTF_8));
-            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@vigil>";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "<" + Hashes.sha256Hex(data.receiver(), data.groupKey()).substring(0, 32) + "@vigil>";
     }
 }

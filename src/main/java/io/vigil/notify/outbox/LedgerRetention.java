@@ -1,6 +1,7 @@
 package io.vigil.notify.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,8 @@ public class LedgerRetention {
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOldEntries() {
-        int removed = ledger.forgetBefore(clock.instant().minus(settings.notifications().ledgerRetention()));
+        Instant now = clock.instant();
+        int removed = ledger.forgetBefore(now.minus(settings.notifications().ledgerRetention()), now);
         if (removed > 0) {
             LOG.infof("Delivery ledger: removed %d entries older than %s", removed,
                     settings.notifications().ledgerRetention());

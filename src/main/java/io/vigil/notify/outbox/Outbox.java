@@ -1,12 +1,8 @@
 package io.vigil.notify.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +27,7 @@ import io.vigil.notify.delivery.NotifierRegistry;
 import io.vigil.notify.delivery.RenderException;
 import io.vigil.notify.dispatch.NotificationSink;
 import io.vigil.notify.dispatch.Suppression;
+import io.vigil.storage.Hashes;
 
 /**
  * The dispatcher's sink: renders a notification and commits it, with its notification-log entry, in one
@@ -129,7 +126,7 @@ public class Outbox implements NotificationSink {
 
     private OutboxRow enqueue(Notification notification, String payload) {
         String key = notification.integration().key();
-        String dedupKey = sha256(notification.groupKey(), notification.receiver(), key, payload);
+        String dedupKey = Hashes.sha256Hex(notification.groupKey(), notification.receiver(), key, payload);
         // After a restart the dispatcher may decide again what was already committed: the same message, still
         // pending, is not queued twice.
         boolean pending = !session.createSelectionQuery(
@@ -169,7 +166,7 @@ public class Outbox implements NotificationSink {
     }
 
     private void writeLog(NotificationLogEntry entry) {
-        String logKey = sha256(entry.groupKey(), entry.receiver(), entry.integrationKey());
+        String logKey = logKey(entry.groupKey(), entry.receiver(), entry.integrationKey());
         NotificationLogRow row = session.find(NotificationLogRow.class, logKey);
         boolean isNew = row == null;
         if (isNew) {
@@ -204,16 +201,8 @@ public class Outbox implements NotificationSink {
         }
     }
 
-    static String sha256(String... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+    /** The group key alone can be longer than an index allows. */
+    static String logKey(String groupKey, String receiver, String integrationKey) {
+        return Hashes.sha256Hex(groupKey, receiver, integrationKey);
     }
 }

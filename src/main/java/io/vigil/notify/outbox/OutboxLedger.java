@@ -25,10 +25,10 @@ public class OutboxLedger {
 
     /** What is still to be sent, oldest first. */
     @Transactional
-    List<DeliveryWorker.Queued> pending() {
+    List<DeliveryQueues.Queued> pending() {
         return session.createSelectionQuery("from OutboxRow where status = :pending order by id", OutboxRow.class)
                 .setParameter("pending", OutboxRow.PENDING).getResultList().stream()
-                .map(r -> new DeliveryWorker.Queued(r.id, r.receiver, r.integration, r.groupKey, r.createdAt, r.attempts,
+                .map(r -> new DeliveryQueues.Queued(r.id, r.receiver, r.integration, r.groupKey, r.createdAt, r.attempts,
                         r.nextAttemptAt))
                 .toList();
     }
@@ -62,6 +62,10 @@ public class OutboxLedger {
             line.error = failure(result);
             row.status = OutboxRow.FAILED;
             row.finishedAt = at;
+            // Nobody was told: the log must not say they were, or the group stays quiet until its repeat interval.
+            session.createMutationQuery("delete from NotificationLogRow where logKey = :key and loggedAt = :at")
+                    .setParameter("key", Outbox.logKey(row.groupKey, row.receiver, row.integration))
+                    .setParameter("at", row.createdAt).executeUpdate();
         } else {
             line.outcome = LedgerOutcome.RETRYING.wire();
             line.error = failure(result);
@@ -70,9 +74,14 @@ public class OutboxLedger {
         session.persist(line);
     }
 
-    /** Forgets ledger lines and finished messages older than {@code cutoff}; pending messages stay. */
+    /**
+     * Forgets ledger lines and finished messages older than {@code cutoff} (pending messages stay), and notification
+     * log entries expired at {@code now}.
+     */
     @Transactional
-    public int forgetBefore(Instant cutoff) {
+    public int forgetBefore(Instant cutoff, Instant now) {
+        session.createMutationQuery("delete from NotificationLogRow where expiresAt <= :now").setParameter("now", now)
+                .executeUpdate();
         int lines = session.createMutationQuery("delete from AttemptRow where attemptedAt < :cutoff")
                 .setParameter("cutoff", cutoff).executeUpdate();
         int messages = session.createMutationQuery(

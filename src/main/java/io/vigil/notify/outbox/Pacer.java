@@ -26,6 +26,11 @@ final class Pacer {
         }
     }
 
+    /** Nothing starts for {@code target} before {@code until}: it answered 429 and named when to come back. */
+    void holdUntil(String target, Instant until) {
+        nextAllowed.merge(target, until, (held, asked) -> held.isAfter(asked) ? held : asked);
+    }
+
     /** Forgets targets whose pacing has lapsed, so the map does not grow with every receiver ever seen. */
     void forgetBefore(Instant now) {
         nextAllowed.values().removeIf(allowed -> allowed.isBefore(now));

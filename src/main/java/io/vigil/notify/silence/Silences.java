@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.notify.MatchType;
 import io.vigil.notify.Matcher;
@@ -29,9 +30,9 @@ import io.vigil.sample.Labels;
 
 /**
  * The silences, kept in the database and mirrored in memory for the dispatcher, which asks about every alert at
- * every flush. Changes follow Alertmanager: a pending silence is edited in place, an active one only in its end and
- * comment; any other change to an active silence expires it and creates a new one, so the record of what was muted
- * when stays true.
+ * every flush. Changes follow Alertmanager's {@code canUpdate}: with the same matchers, a pending silence may move its
+ * start (not into the past) and an active one its end (not into the past); any other change expires the silence and
+ * creates a new one, so the record of what was muted when stays true.
  */
 @ApplicationScoped
 public class Silences implements Silencer {
@@ -89,7 +90,6 @@ public class Silences implements Silencer {
      *
      * @throws SilenceException naming the field when the request is not valid, or when {@code id} is unknown
      */
-    @Transactional
     public synchronized String save(String id, List<Matcher> matchers, Instant startsAt, Instant endsAt,
             String createdBy, String comment) {
         ensureLoaded();
@@ -102,19 +102,17 @@ public class Silences implements Silencer {
                 throw new SilenceException("id: no silence with id \"" + id + "\"", true);
             }
         }
-        if (existing != null && canUpdateInPlace(existing, matchers, startsAt, now)) {
-            Instant start = existing.state(now) == Silence.State.PENDING ? notBefore(startsAt, now) : existing.startsAt();
-            return store(new Silence(existing.id(), matchers, start, endsAt, createdBy, comment, now));
+        if (existing != null && canUpdate(existing, matchers, startsAt, endsAt, now)) {
+            return store(new Silence(existing.id(), matchers, startsAt, endsAt, createdBy, comment, now));
         }
-        if (existing != null && existing.state(now) != Silence.State.EXPIRED) {
-            expire(existing, now);
-        }
-        return store(new Silence(UUID.randomUUID().toString(), matchers, notBefore(startsAt, now), endsAt, createdBy,
-                comment, now));
+        Silence replaced = existing != null && existing.state(now) != Silence.State.EXPIRED ? expired(existing, now)
+                : null;
+        Silence created = new Silence(UUID.randomUUID().toString(), matchers, notBefore(startsAt, now), endsAt,
+                createdBy, comment, now);
+        return replaced == null ? store(created) : store(replaced, created);
     }
 
     /** Ends a silence now; an expired one stays as it was. */
-    @Transactional
     public synchronized void expire(String id) {
         ensureLoaded();
         Silence silence = byId.get(id);
@@ -123,7 +121,7 @@ public class Silences implements Silencer {
         }
         Instant now = clock.instant();
         if (silence.state(now) != Silence.State.EXPIRED) {
-            expire(silence, now);
+            store(expired(silence, now));
         }
     }
 
@@ -169,10 +167,15 @@ public class Silences implements Silencer {
         }
     }
 
-    private static boolean canUpdateInPlace(Silence existing, List<Matcher> matchers, Instant startsAt, Instant now) {
+    /** Alertmanager's {@code silence.canUpdate}. */
+    private static boolean canUpdate(Silence existing, List<Matcher> matchers, Instant startsAt, Instant endsAt,
+            Instant now) {
+        if (!existing.matchers().equals(matchers)) {
+            return false;
+        }
         return switch (existing.state(now)) {
-            case PENDING -> true;
-            case ACTIVE -> existing.matchers().equals(matchers) && !startsAt.isAfter(now);
+            case ACTIVE -> startsAt.equals(existing.startsAt()) && !endsAt.isBefore(now);
+            case PENDING -> !startsAt.isBefore(now);
             case EXPIRED -> false;
         };
     }
@@ -181,14 +184,26 @@ public class Silences implements Silencer {
         return startsAt.isBefore(now) ? now : startsAt;
     }
 
-    private void expire(Silence silence, Instant now) {
-        // A pending silence that never started is ended at its start, so it never counts as having been active.
-        Instant end = silence.startsAt().isAfter(now) ? silence.startsAt() : now;
-        store(new Silence(silence.id(), silence.matchers(), silence.startsAt(), end, silence.createdBy(),
-                silence.comment(), now));
+    /** As Alertmanager expires: a pending silence starts and ends now, so it never counts as having been active. */
+    private static Silence expired(Silence silence, Instant now) {
+        Instant start = silence.startsAt().isAfter(now) ? now : silence.startsAt();
+        return new Silence(silence.id(), silence.matchers(), start, now, silence.createdBy(), silence.comment(), now);
     }
 
-    private String store(Silence silence) {
+    /** Writes {@code silences} in one transaction, and shows them to the dispatcher once committed; answers the last id. */
+    private String store(Silence... silences) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Silence silence : silences) {
+                write(silence);
+            }
+        });
+        for (Silence silence : silences) {
+            byId.put(silence.id(), silence);
+        }
+        return silences[silences.length - 1].id();
+    }
+
+    private void write(Silence silence) {
         SilenceRow row = session.find(SilenceRow.class, silence.id());
         boolean isNew = row == null;
         if (isNew) {
@@ -204,9 +219,6 @@ public class Silences implements Silencer {
         if (isNew) {
             session.persist(row);
         }
-        session.flush();
-        byId.put(silence.id(), silence);
-        return silence.id();
     }
 
     private void ensureLoaded() {

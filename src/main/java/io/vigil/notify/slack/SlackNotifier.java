@@ -75,6 +75,11 @@ public class SlackNotifier implements Notifier<SlackConfig> {
     }
 
     @Override
+    public String pacingKey(SlackConfig config) {
+        return config.apiUrl().value();
+    }
+
+    @Override
     public DeliveryResult deliver(String message, SlackConfig config, Duration timeout) {
         return http.postJson(config.apiUrl(), message, timeout);
     }

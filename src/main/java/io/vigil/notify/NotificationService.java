@@ -1,15 +1,13 @@
 package io.vigil.notify;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,16 +37,13 @@ import io.vigil.rule.RuleGroup;
 import io.vigil.rule.RuleManager;
 
 /**
- * Glue between the rule engine, the API, the Alertmanager configuration and the dispatcher. The dispatcher is pure
- * and single-threaded: it lives on one thread, which runs the commands others queue (alerts to put, a new
- * configuration, a failed notification to forget) in order, then its due flushes. Nobody who hands it an alert waits
- * for its database writes.
+ * Glue between the rule engine, the API, the Alertmanager configuration and the dispatcher, which lives on a
+ * {@link DispatcherThread}: everything here reaches it as a command run there, in order.
  */
 @ApplicationScoped
 public class NotificationService {
 
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
-    private static final Duration IDLE_WAIT = Duration.ofMinutes(1);
 
     @Inject
     Clock clock;
@@ -75,12 +70,14 @@ public class NotificationService {
     NotificationMetrics metrics;
 
     private final AtomicReference<AlertmanagerConfig> proposed = new AtomicReference<>();
-    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     /** Touched only on the dispatcher thread. */
     private final RuleAlertFeed feed = new RuleAlertFeed();
-    private Dispatcher dispatcher;
-    private Thread loop;
-    private volatile boolean stopped;
+    private DispatcherThread thread;
+
+    @PostConstruct
+    void init() {
+        thread = new DispatcherThread(clock);
+    }
 
     void onProposed(@Observes ConfigProposed event) {
         proposed.set(AlertmanagerConfigFile.load(event.config(), activeConfig.substitution()));
@@ -97,27 +94,28 @@ public class NotificationService {
         String externalUrl = global.externalUrl() == null ? "" : global.externalUrl().toString();
         routing.apply(config, externalUrl);
         metrics.configured(config);
-        submit(() -> {
+        thread.submit(() -> {
             feed.configure(global.externalLabels(), externalUrl);
             apply(config);
             resendRuleAlerts();
         });
-        startLoop();
+        thread.start();
         LOG.infof("Notifications: routing from %s with %d receivers", config.source(), config.receivers().size());
     }
 
     /** A rule's alert started firing or resolved. */
     void onTransition(@Observes AlertTransitioned transition) {
-        submit(() -> put(feed.transitioned(transition)));
+        thread.submit(() -> put(feed.transitioned(transition)));
     }
 
     /** Alerts posted to {@code /api/v2/alerts}: they take Alertmanager's route like Vigil's own. */
     public void ingest(List<NotifiableAlert> alerts) {
-        submit(() -> put(alerts));
+        thread.submit(() -> put(alerts));
     }
 
     void onFailed(@Observes NotificationFailed failure) {
-        submit(() -> {
+        thread.submit(() -> {
+            Dispatcher dispatcher = thread.dispatcher();
             if (dispatcher != null && dispatcher.forgetNotification(failure.groupKey(), failure.receiver(),
                     failure.integrationKey(), failure.notifiedAt())) {
                 LOG.infof("Notification of %s to %s %s failed (%s); it is decided again at the group's next flush",
@@ -129,40 +127,27 @@ public class NotificationService {
     /** Every firing alert of the rule engine again, as Prometheus resends them; resolves those that are gone. */
     @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resend() {
-        submit(this::resendRuleAlerts);
+        thread.submit(this::resendRuleAlerts);
+    }
+
+    /** Asks the dispatcher something on its thread; {@code none} before the first configuration is applied. */
+    public <T> T inspect(Function<Dispatcher, T> question, T none) {
+        return thread.inspect(question, none);
     }
 
     /** Whether the dispatcher thread is running, for readiness. */
     public boolean running() {
-        return loop != null && loop.isAlive();
+        return thread.running();
     }
 
-    /** Before the datasource closes: the thread finishes what it is doing and stops. */
+    /** Before the datasource closes. */
     void stop(@Observes ShutdownEvent event) {
-        stopped = true;
-        commands.add(() -> { });
-        if (loop != null) {
-            try {
-                loop.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void submit(Runnable command) {
-        commands.add(command);
-    }
-
-    private synchronized void startLoop() {
-        if (loop == null) {
-            loop = Thread.ofPlatform().daemon().name("vigil-dispatcher").start(this::run);
-        }
+        thread.stop();
     }
 
     private void apply(AlertmanagerConfig config) {
-        if (dispatcher != null) {
-            dispatcher.replaceConfig(config);
+        if (thread.dispatcher() != null) {
+            thread.dispatcher().replaceConfig(config);
             return;
         }
         Dispatcher created = new Dispatcher(config, silences, outbox, clock);
@@ -173,7 +158,7 @@ public class NotificationService {
             LOG.errorf(e, "The notification log could not be read; notifications already sent may be sent again");
         }
         worker.start();
-        dispatcher = created;
+        thread.install(created);
     }
 
     private void resendRuleAlerts() {
@@ -190,37 +175,9 @@ public class NotificationService {
     }
 
     private void put(List<NotifiableAlert> alerts) {
+        Dispatcher dispatcher = thread.dispatcher();
         if (dispatcher != null) {
             alerts.forEach(dispatcher::put);
-        }
-    }
-
-    private void run() {
-        long minimumWait = 0;
-        while (!stopped) {
-            try {
-                long wait = dispatcher == null ? IDLE_WAIT.toMillis()
-                        : dispatcher.nextDeadline().map(d -> Duration.between(clock.instant(), d).toMillis())
-                                .orElse(IDLE_WAIT.toMillis());
-                Runnable command = commands.poll(Math.max(minimumWait, wait), TimeUnit.MILLISECONDS);
-                minimumWait = 0;
-                while (command != null) {
-                    command.run();
-                    command = commands.poll();
-                }
-                if (dispatcher != null) {
-                    Instant now = clock.instant();
-                    dispatcher.runDue(now);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | Error e) {
-                // The flush is decided again at the next tick: the notification log only advances on commit. A
-                // second's pause keeps a persistent failure (the database down) from spinning.
-                LOG.errorf(e, "Dispatching notifications failed");
-                minimumWait = 1000;
-            }
         }
     }
 }

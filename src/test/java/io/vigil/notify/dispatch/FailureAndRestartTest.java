@@ -33,6 +33,30 @@ class FailureAndRestartTest {
     }
 
     @Test
+    void aNotificationThatFailedForGoodIsDecidedAgainAtTheNextFlushInsteadOfAtTheRepeat() {
+        Timeline t = new Timeline(CONFIG);
+        t.at("0s").fire("a", "alertname", "Down")
+                .at("30s").expect(sent("team", FIRST, "a"));
+        Notification failed = t.last();
+
+        assertThat(t.dispatcher.forgetNotification(failed.groupKey(), "team", "webhook[0]", failed.at())).isTrue();
+        t.at("5m30s").expect(sent("team", FIRST, "a"));
+    }
+
+    @Test
+    void aFailureOfAnOlderNotificationDoesNotForgetANewerOne() {
+        Timeline t = new Timeline(CONFIG);
+        t.at("0s").fire("a", "alertname", "Down", "probe", "a")
+                .at("30s").expect(sent("team", FIRST, "a"));
+        Notification older = t.last();
+        t.at("1m").fire("b", "alertname", "Down", "probe", "b")
+                .at("5m30s").expect(sent("team", "new_alerts_added", "a", "b"));
+
+        assertThat(t.dispatcher.forgetNotification(older.groupKey(), "team", "webhook[0]", older.at())).isFalse();
+        t.at("10m30s").expectNothing();
+    }
+
+    @Test
     void resolvedAlertsStayInTheGroupUntilTheirNotificationIsCommitted() {
         Timeline t = new Timeline(CONFIG);
         t.at("0s").fire("a", "alertname", "Down", "probe", "a").fire("b", "alertname", "Down", "probe", "b")

@@ -5,14 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
+import org.jboss.logging.Logger;
+
 import io.vigil.notify.NotifiableAlert;
+import io.vigil.notify.Notification;
 import io.vigil.notify.NotificationLogEntry;
 import io.vigil.notify.config.AlertmanagerConfig;
 import io.vigil.notify.dispatch.AggregationGroup.Member;
@@ -30,6 +36,8 @@ import io.vigil.notify.dispatch.AggregationGroup.Member;
  * (an alert posted again during a flush is not removed by it as resolved); it must call nothing else.
  */
 public final class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     /** Alertmanager's alert store drops resolved alerts every 30 minutes; the notification log is cleaned too. */
     static final Duration MAINTENANCE_INTERVAL = Duration.ofMinutes(30);
@@ -95,15 +103,32 @@ public final class Dispatcher {
         return Optional.ofNullable(next);
     }
 
-    /** Flushes every group whose timer is due at {@code now}, earliest first, then cleans up if that is due. */
+    /** A group flushed in a pass, with the notifications it is due. */
+    private record Flushed(AggregationGroup group, List<Member> members, List<Notification> due) {
+    }
+
+    /**
+     * Flushes every group whose timer is due at {@code now}, earliest first, then cleans up if that is due. The
+     * notifications of the whole pass go to the sink at once, so that a burst costs one commit, not one each.
+     */
     public void runDue(Instant now) {
+        List<Flushed> pass = new ArrayList<>();
         while (!deadlines.isEmpty() && !deadlines.first().nextFlush.isAfter(now)) {
             AggregationGroup group = deadlines.pollFirst();
             // As Alertmanager, the next tick is set before the flush, from the moment of the flush.
             group.nextFlush = now.plus(positive(group.route.config.groupInterval()));
             group.hasFlushed = true;
             deadlines.add(group);
-            flush(group, now);
+            List<Member> members = group.snapshot();
+            pass.add(new Flushed(group, members, members.isEmpty() ? List.of() : pipeline.flush(group, members, now)));
+        }
+        Set<Notification> committed = commit(pass);
+        for (Flushed flushed : pass) {
+            // A group whose notification was not committed keeps its resolved alerts, to be notified next time
+            // (Alertmanager keeps them on a failed notify); its log is unchanged, so the next flush decides again.
+            if (committed.containsAll(flushed.due())) {
+                completeFlush(flushed.group(), flushed.members(), now);
+            }
         }
         if (!now.isBefore(nextMaintenance)) {
             store.collectGarbage(now).forEach(inhibitor::remove);
@@ -202,11 +227,25 @@ public final class Dispatcher {
         deadlines.add(group);
     }
 
-    private void flush(AggregationGroup group, Instant now) {
-        List<Member> members = group.snapshot();
-        if (!members.isEmpty() && !pipeline.flush(group, members, now)) {
-            return;
+    private Set<Notification> commit(List<Flushed> pass) {
+        List<Notification> due = pass.stream().flatMap(flushed -> flushed.due().stream()).toList();
+        if (due.isEmpty()) {
+            return Set.of();
         }
+        Set<Notification> committed = Collections.newSetFromMap(new IdentityHashMap<>());
+        committed.addAll(sink.notifyAll(due));
+        for (Notification notification : due) {
+            if (committed.contains(notification)) {
+                log.put(notification.logEntry());
+            } else {
+                LOG.warnf("Notification of group %s to %s/%s was not committed; the next flush decides again",
+                        notification.groupKey(), notification.receiver(), notification.integration().key());
+            }
+        }
+        return committed;
+    }
+
+    private void completeFlush(AggregationGroup group, List<Member> members, Instant now) {
         group.deleteResolved(members.stream().filter(member -> member.alert().resolvedAt(now)).toList());
         if (group.isEmpty()) {
             deadlines.remove(group);

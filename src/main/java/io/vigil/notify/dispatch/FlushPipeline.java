@@ -47,10 +47,10 @@ final class FlushPipeline {
     }
 
     /**
-     * Flushes the group at {@code now}. True unless the sink refused a notification: only then do the resolved
-     * alerts stay in the group, to be notified at the next flush (Alertmanager keeps them on a failed notify).
+     * Decides the group's flush at {@code now}: records what is held back, and answers the notifications due, for
+     * the dispatcher to commit together with the rest of its pass.
      */
-    boolean flush(AggregationGroup group, List<Member> members, Instant now) {
+    List<Notification> flush(AggregationGroup group, List<Member> members, Instant now) {
         Map<Member, List<Reason>> held = new LinkedHashMap<>();
         List<Member> passed = new ArrayList<>(members.size());
         for (Member member : members) {
@@ -77,7 +77,7 @@ final class FlushPipeline {
             }
         }
         recordSuppressions(group, held, now);
-        return shown.isEmpty() || notifyIntegrations(group, shown, now);
+        return shown.isEmpty() ? List.of() : notifications(group, shown, now);
     }
 
     /**
@@ -130,11 +130,11 @@ final class FlushPipeline {
         }
     }
 
-    private boolean notifyIntegrations(AggregationGroup group, List<Member> passed, Instant now) {
+    private List<Notification> notifications(AggregationGroup group, List<Member> passed, Instant now) {
         ReceiverConfig receiver = config.receivers().get(group.receiver());
         if (receiver == null) {
             LOG.errorf("Group %s routes to receiver %s, which is not configured", group.groupKey, group.receiver());
-            return true;
+            return List.of();
         }
         Set<String> firing = new HashSet<>();
         Set<String> resolved = new HashSet<>();
@@ -155,7 +155,7 @@ final class FlushPipeline {
             }
         }
         Duration repeat = group.route.config.repeatInterval();
-        boolean delivered = true;
+        List<Notification> due = new ArrayList<>();
         for (IntegrationConfig integration : receiver.integrations()) {
             NotificationLog.Key key = new NotificationLog.Key(group.groupKey, receiver.name(), integration.key());
             String reason = Dedup.needsUpdate(log.get(key, now), firing, resolved, integration.sendResolved(),
@@ -168,17 +168,9 @@ final class FlushPipeline {
             List<NotifiableAlert> shown = integration.sendResolved() ? all : firingOnly;
             NotificationLogEntry entry = new NotificationLogEntry(group.groupKey, receiver.name(), integration.key(),
                     firing, resolved, now, now.plus(repeat.multipliedBy(2)));
-            Notification notification = new Notification(group.groupKey, receiver.name(), integration,
-                    group.groupLabels.toMap(), shown, reason, now, entry);
-            try {
-                sink.notify(notification);
-                log.put(entry);
-            } catch (RuntimeException e) {
-                delivered = false;
-                LOG.warnf(e, "Notification of group %s to %s/%s was not committed; the next flush decides again",
-                        group.groupKey, receiver.name(), integration.key());
-            }
+            due.add(new Notification(group.groupKey, receiver.name(), integration, group.groupLabels.toMap(), shown,
+                    reason, now, entry));
         }
-        return delivered;
+        return due;
     }
 }

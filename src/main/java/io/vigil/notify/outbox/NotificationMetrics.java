@@ -27,7 +27,7 @@ public class NotificationMetrics {
     void register() {
         Gauge.builder(VigilMetrics.NOTIFICATION_QUEUE_LENGTH, worker, DeliveryWorker::queueLength)
                 .description("Notifications committed to the outbox and not yet delivered or given up.")
-                .register(registry);
+                .strongReference(true).register(registry);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -58,39 +59,62 @@ public class Outbox implements NotificationSink {
     @Inject
     DeliveryWorker worker;
 
+    /** A notification with its message rendered, or the reason it could not be. */
+    private record Rendered(Notification notification, String payload, String renderError) {
+    }
+
     @Override
     public void notify(Notification notification) {
+        if (notifyAll(List.of(notification)).isEmpty()) {
+            throw new IllegalStateException("notification of " + notification.groupKey() + " was not committed");
+        }
+    }
+
+    /**
+     * Commits a dispatcher pass in one transaction (one disk write for a burst of alerts); if that fails, one by
+     * one, so that one bad notification does not hold back the rest. A notification that cannot be rendered is
+     * recorded as failed and not committed: the log does not move on, and the next flush tries again.
+     */
+    @Override
+    public List<Notification> notifyAll(List<Notification> notifications) {
+        List<Rendered> rendered = notifications.stream().map(this::render).toList();
+        List<Rendered> good = rendered.stream().filter(r -> r.renderError() == null).toList();
+        List<OutboxRow> queued;
+        try {
+            queued = QuarkusTransaction.requiringNew().call(() -> {
+                rendered.stream().filter(r -> r.renderError() != null).forEach(r -> session.persist(failedRender(r)));
+                return good.stream().map(this::write).filter(Objects::nonNull).toList();
+            });
+        } catch (RuntimeException e) {
+            if (notifications.size() == 1) {
+                LOG.warnf(e, "Notification of group %s could not be committed", notifications.getFirst().groupKey());
+                return List.of();
+            }
+            return NotificationSink.super.notifyAll(notifications);
+        }
+        queued.forEach(worker::queued);
+        return good.stream().map(Rendered::notification).toList();
+    }
+
+    private Rendered render(Notification notification) {
         if (notification.alerts().isEmpty()) {
-            // send_resolved is off and everything resolved: the log forgets the alerts, nobody is told
-            QuarkusTransaction.requiringNew().run(() -> writeLog(notification.logEntry()));
-            return;
+            return new Rendered(notification, null, null);
         }
         IntegrationConfig integration = notification.integration();
-        String payload;
-        String renderError = null;
         try {
-            payload = notifiers.forConfig(integration).render(
-                    NotificationData.of(notification, routing.externalUrl(), null), integration);
+            return new Rendered(notification, notifiers.forConfig(integration).render(
+                    NotificationData.of(notification, routing.externalUrl(), null), integration), null);
         } catch (RenderException e) {
-            payload = "";
-            renderError = e.getMessage();
+            LOG.warnf("Notification for %s %s could not be rendered: %s", notification.receiver(), integration.key(),
+                    e.getMessage());
+            return new Rendered(notification, null, e.getMessage());
         }
-        String message = payload;
-        String error = renderError;
-        OutboxRow queued = QuarkusTransaction.requiringNew().call(() -> {
-            writeLog(notification.logEntry());
-            if (error != null) {
-                // A template that fails now fails at every attempt: record it and let the log move on.
-                LOG.warnf("Notification for %s %s could not be rendered: %s", notification.receiver(),
-                        integration.key(), error);
-                session.persist(failedRender(notification, error));
-                return null;
-            }
-            return enqueue(notification, message);
-        });
-        if (queued != null) {
-            worker.queued(queued);
-        }
+    }
+
+    /** Writes the log entry and, unless there is nothing to tell (send_resolved off, all resolved), the message. */
+    private OutboxRow write(Rendered rendered) {
+        writeLog(rendered.notification().logEntry());
+        return rendered.payload() == null ? null : enqueue(rendered.notification(), rendered.payload());
     }
 
     @Override
@@ -149,11 +173,12 @@ public class Outbox implements NotificationSink {
         row.createdAt = notification.at();
         row.nextAttemptAt = notification.at();
         session.persist(row);
-        session.flush();
         return row;
     }
 
-    private AttemptRow failedRender(Notification notification, String error) {
+    private AttemptRow failedRender(Rendered rendered) {
+        Notification notification = rendered.notification();
+        String error = rendered.renderError();
         AttemptRow row = new AttemptRow();
         row.attemptedAt = notification.at();
         row.receiver = notification.receiver();

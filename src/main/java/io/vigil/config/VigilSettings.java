@@ -21,6 +21,8 @@ public interface VigilSettings {
 
     Notifications notifications();
 
+    Api api();
+
     /**
      * The storage keys that {@code DATABASE_URL} is translated into at start-up (see
      * io.vigil.storage.DatabaseUrl); application.properties maps them onto the two datasources.
@@ -85,5 +87,16 @@ public interface VigilSettings {
         /** How long the delivery ledger and finished outbox messages are kept. */
         @WithDefault("30d")
         Duration ledgerRetention();
+    }
+
+    /** Who may use the HTTP API: see io.vigil.auth.ApiTokens. */
+    interface Api {
+
+        /** {@code VIGIL_API_TOKENS}: {@code name:token} pairs, comma-separated. Without any, writes are refused. */
+        Optional<String> tokens();
+
+        /** {@code VIGIL_API_READ_AUTH}: reads need a token too. */
+        @WithDefault("false")
+        boolean readAuth();
     }
 }

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vigil.testsupport.Amtool;
+import io.vigil.testsupport.ApiTokenForTests;
 
 /** The real amtool, pointed at Vigil as at an Alertmanager: alerts it posts show up, silences come and go. */
 @QuarkusTest
@@ -22,17 +27,24 @@ class AmtoolAgainstVigilTest {
     @TestHTTPResource("/")
     URL vigil;
 
-    private Amtool.Result amtool(String... args) {
-        String[] all = new String[args.length + 1];
+    @TempDir
+    Path directory;
+
+    private Amtool.Result amtool(String... args) throws IOException {
+        // amtool's own way to send a bearer token: an http_config file
+        Path httpConfig = directory.resolve("http.yml");
+        Files.writeString(httpConfig, "authorization:\n  credentials: " + ApiTokenForTests.TOKEN + "\n");
+        String[] all = new String[args.length + 2];
         all[0] = "--alertmanager.url=" + vigil;
-        System.arraycopy(args, 0, all, 1, args.length);
+        all[1] = "--http.config.file=" + httpConfig;
+        System.arraycopy(args, 0, all, 2, args.length);
         Amtool.Result result = Amtool.run(all);
         assertThat(result.exitCode()).as("amtool %s%n%s", String.join(" ", args), result.output()).isZero();
         return result;
     }
 
     @Test
-    void amtoolQueriesAlertsAndAddsQueriesAndExpiresSilences() {
+    void amtoolQueriesAlertsAndAddsQueriesAndExpiresSilences() throws IOException {
         given().contentType("application/json").body("""
                 [{"labels": {"alertname": "AmtoolDemo", "service": "api", "severity": "warning"},
                   "annotations": {"summary": "API latency high"}}]

@@ -74,6 +74,9 @@ public class NotifyBench {
 
     static final Received RECEIVED = new Received();
     static Path outDir;
+    /** The API token notify-latency.sh gave Vigil (VIGIL_API_TOKENS): posting alerts and reloading are writes. */
+    static final String AUTHORIZATION = "Bearer " + System.getenv().getOrDefault("VIGIL_BENCH_TOKEN", "");
+
     static long boundNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(System.getenv().getOrDefault("BOUND_SECONDS", "10")));
 
     public static void main(String[] args) throws Exception {
@@ -213,7 +216,7 @@ public class NotifyBench {
                         .append("\",\"severity\":\"none\"},\"annotations\":{\"summary\":\"notify-latency bench\"}}");
             }
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build();
             long now = System.nanoTime();
             long nowMicros = epochMicros(Instant.now());
@@ -315,7 +318,7 @@ public class NotifyBench {
         CpuWindow cpuWindow = new CpuWindow(pid);
         long reloadStart = System.nanoTime();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(vigil + "/api/v1/config/reload"))
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Authorization", AUTHORIZATION).timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         long reloaded = System.nanoTime();
         if (response.statusCode() != 200) {
@@ -389,7 +392,7 @@ public class NotifyBench {
         log("rule-steady: %d groups, a new alert each every %d s (%.0f/s); reloading", groups, period,
                 (double) groups / period);
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(vigil + "/api/v1/config/reload"))
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Authorization", AUTHORIZATION).timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("reload answered " + response.statusCode() + ": " + response.body());

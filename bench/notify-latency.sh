@@ -174,10 +174,13 @@ EOF
 
 # ---- Vigil ----
 log "starting Vigil on 127.0.0.1:$PORT (webhook receiver on 127.0.0.1:$RECEIVER_PORT)"
+# the driver posts alerts and reloads, which are writes: a token of its own, made up per run
+VIGIL_BENCH_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+export VIGIL_BENCH_TOKEN
 # shellcheck disable=SC2086 # JVM_OPTS is a list of options
 (
   cd "$OUT/run"
-  export VIGIL_CONFIG="$OUT/vigil.yaml" PORT
+  export VIGIL_CONFIG="$OUT/vigil.yaml" PORT VIGIL_API_TOKENS="bench:$VIGIL_BENCH_TOKEN"
   export QUARKUS_HTTP_HOST=127.0.0.1
   JFR_OPTS=()
   [ "$JFR" = "1" ] && JFR_OPTS=("-XX:StartFlightRecording=settings=profile,filename=$OUT/notify.jfr")

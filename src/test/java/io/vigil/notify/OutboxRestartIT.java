@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -14,11 +16,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -26,9 +27,12 @@ import io.vigil.testsupport.VigilProcess;
 
 /**
  * Nothing queued is lost: with the SMTP server down, two mails wait in the outbox; Vigil is killed, the SMTP server
- * comes up, Vigil starts again on the same H2 file, and each mail arrives exactly once.
+ * comes up, Vigil starts again on the same H2 file, and each mail arrives exactly once. A silence made before the
+ * crash is still there after it.
  */
 class OutboxRestartIT {
+
+    private static final String TOKEN = "restart-test-token";
 
     @TempDir
     Path directory;
@@ -39,7 +43,8 @@ class OutboxRestartIT {
         writeConfig(smtpPort);
         // DEBUG shows each delivery attempt in target/vigil-process/*.log, for a look after a failure
         Map<String, String> env = Map.of("VIGIL_CONFIG", directory.resolve("vigil.yaml").toString(),
-                "QUARKUS_LOG_CATEGORY__IO_VIGIL_NOTIFY__LEVEL", "DEBUG");
+                "QUARKUS_LOG_CATEGORY__IO_VIGIL_NOTIFY__LEVEL", "DEBUG", "VIGIL_API_TOKENS", "ops:" + TOKEN);
+        String silenceId;
 
         try (VigilProcess first = VigilProcess.start(directory, env)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -47,6 +52,12 @@ class OutboxRestartIT {
                 return ledger.contains("shard=\\\"a\\\"") && ledger.contains("shard=\\\"b\\\"");
             });
             assertThat(first.get("/q/metrics")).contains("vigil_notification_queue_length 2.0");
+            HttpResponse<String> silence = first.post("/api/v1/silences", """
+                    {"matchers": [{"name": "shard", "value": "c"}], "startsAt": "%s", "endsAt": "%s",
+                     "createdBy": "ops", "comment": "kept across a crash"}
+                    """.formatted(Instant.now(), Instant.now().plus(Duration.ofHours(1))), TOKEN);
+            assertThat(silence.statusCode()).as(silence.body()).isEqualTo(200);
+            silenceId = new ObjectMapper().readTree(silence.body()).get("silenceID").asText();
             first.crash();
         }
 
@@ -62,6 +73,9 @@ class OutboxRestartIT {
             assertThat(delivered).allSatisfy(line -> assertThat(line.get("attempt").asInt()).isGreaterThan(1));
             assertThat(Arrays.stream(smtp.getReceivedMessages()).map(OutboxRestartIT::subject))
                     .containsExactlyInAnyOrder("[FIRING:1] Queued a", "[FIRING:1] Queued b");
+            JsonNode kept = new ObjectMapper().readTree(second.get("/api/v1/silences/" + silenceId));
+            assertThat(kept.get("status").get("state").asText()).isEqualTo("active");
+            assertThat(kept.get("comment").asText()).isEqualTo("kept across a crash");
         } finally {
             smtp.stop();
         }

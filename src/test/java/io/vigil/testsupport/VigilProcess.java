@@ -70,6 +70,20 @@ public final class VigilProcess implements AutoCloseable {
         }
     }
 
+    /** POSTs a JSON body with a bearer token; answers the status and body. */
+    public HttpResponse<String> post(String path, String json, String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Kills the process without letting it shut down: what a crash or an OOM kill does. */
     public void crash() {
         process.destroyForcibly();

@@ -17,13 +17,10 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.vigil.notify.MatchType;
 import io.vigil.notify.Matcher;
 import io.vigil.notify.dispatch.Silencer;
 import io.vigil.sample.Labels;
@@ -39,13 +36,6 @@ public class Silences implements Silencer {
 
     /** How long expired silences are kept, as Alertmanager's default {@code --data.retention}. */
     static final Duration RETENTION = Duration.ofHours(120);
-
-    private static final TypeReference<List<MatcherJson>> MATCHERS = new TypeReference<>() {
-    };
-
-    /** A matcher as Alertmanager's API writes it. */
-    public record MatcherJson(String name, String value, boolean isRegex, boolean isEqual) {
-    }
 
     @Inject
     Session session;
@@ -210,7 +200,7 @@ public class Silences implements Silencer {
             row = new SilenceRow();
             row.id = silence.id();
         }
-        row.matchers = write(silence.matchers());
+        row.matchers = StoredMatchers.write(json, silence.matchers());
         row.startsAt = silence.startsAt();
         row.endsAt = silence.endsAt();
         row.createdBy = silence.createdBy();
@@ -233,27 +223,9 @@ public class Silences implements Silencer {
             return;
         }
         for (SilenceRow row : session.createSelectionQuery("from SilenceRow", SilenceRow.class).getResultList()) {
-            byId.put(row.id, new Silence(row.id, read(row.matchers), row.startsAt, row.endsAt, row.createdBy,
+            byId.put(row.id, new Silence(row.id, StoredMatchers.read(json, row.matchers), row.startsAt, row.endsAt, row.createdBy,
                     row.comment, row.updatedAt));
         }
         loaded = true;
-    }
-
-    private String write(List<Matcher> matchers) {
-        try {
-            return json.writeValueAsString(matchers.stream()
-                    .map(m -> new MatcherJson(m.name(), m.value(), m.type().isRegex(), m.type().isEqual())).toList());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("matchers always serialize", e);
-        }
-    }
-
-    private List<Matcher> read(String text) {
-        try {
-            return json.readValue(text, MATCHERS).stream()
-                    .map(m -> new Matcher(m.name(), MatchType.of(m.isRegex(), m.isEqual()), m.value())).toList();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored silence matchers are not a JSON array", e);
-        }
     }
 }

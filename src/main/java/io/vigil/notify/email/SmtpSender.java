@@ -90,9 +90,9 @@ final class SmtpSender implements AutoCloseable {
                 // is still closed soon after.
                 .setIdleTimeout(2 * timeoutMillis).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setAuthMethods("PLAIN LOGIN CRAM-MD5")
-                // A connection per message, as Alertmanager dials one per notification. With pooled keep-alive
-                // connections, two first sends at once (the outbox after a restart) sometimes stalled one of them
-                // until the attempt's timeout (OutboxRestartIT, 1 run in 3); without, none did in the runs since.
+                // A connection per message, as Alertmanager dials one per notification. A send to GreenMail now and
+                // then stalls until the attempt's timeout and succeeds when retried (seen more with pooled
+                // keep-alive connections; not yet explained): the retry delivers it, without a duplicate.
                 .setMaxPoolSize(4).setKeepAlive(false)
                 .setUserAgent("vigil");
         if (server.username() != null) {

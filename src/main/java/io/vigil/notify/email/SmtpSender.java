@@ -1,8 +1,6 @@
 package io.vigil.notify.email;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -22,24 +20,19 @@ import io.vigil.notify.delivery.DeliveryResult;
 
 /**
  * Sends over SMTP with the Vert.x mail client. Quarkus' own {@code Mailer} is bound to {@code quarkus.mailer.*},
- * while each email config names its own smarthost, so there is a client per distinct server and login, kept while
- * in use (its pool keeps connections alive between notifications) and closed after a while without mail.
+ * while each email config names its own smarthost, so each message gets a client (and a connection) of its own,
+ * closed once it is sent, as Alertmanager dials a connection per notification. Shared, pooled clients stalled now
+ * and then until the attempt's timeout when reused or used twice at once (EmailDeliveryTest, OutboxRestartIT).
  */
 final class SmtpSender implements AutoCloseable {
 
     /** Alertmanager speaks TLS from the first byte on this port (SMTPS), and STARTTLS elsewhere. */
     static final int SMTPS_PORT = 465;
 
-    private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(10);
-
     private final Vertx vertx;
-    private final Map<Server, Client> clients = new ConcurrentHashMap<>();
 
-    /** What makes two configs share a client; the password is a {@link Secret}, which prints as hidden. */
+    /** Where and as whom to connect; the password is a {@link Secret}, which prints as hidden. */
     record Server(String host, int port, boolean requireTls, String username, Secret password) {
-    }
-
-    private record Client(MailClient mail, long lastUsed) {
     }
 
     SmtpSender(Vertx vertx) {
@@ -47,10 +40,18 @@ final class SmtpSender implements AutoCloseable {
     }
 
     DeliveryResult send(EmailMessage email, EmailConfig config, Duration timeout) {
-        closeIdle();
+        MailClient client = MailClient.create(vertx, mailConfig(server(config), timeout));
+        try {
+            return send(client, email, timeout);
+        } finally {
+            client.close();
+        }
+    }
+
+    private static DeliveryResult send(MailClient client, EmailMessage email, Duration timeout) {
         Future<MailResult> sent;
         try {
-            sent = client(config, timeout).sendMail(message(email)).toCompletionStage().toCompletableFuture();
+            sent = client.sendMail(message(email)).toCompletionStage().toCompletableFuture();
         } catch (IllegalArgumentException e) {
             // A smarthost without a numeric port, an address the client cannot even parse.
             return DeliveryResult.permanent(null, e.getMessage(), "clientError");
@@ -69,13 +70,10 @@ final class SmtpSender implements AutoCloseable {
         }
     }
 
-    private MailClient client(EmailConfig config, Duration timeout) {
+    private static Server server(EmailConfig config) {
         String username = emptyToNull(config.authUsername());
-        Server server = new Server(config.host(), config.port(), config.requireTls(), username,
+        return new Server(config.host(), config.port(), config.requireTls(), username,
                 username == null ? null : config.authPassword());
-        return clients.compute(server, (key, existing) -> new Client(
-                existing != null ? existing.mail() : MailClient.create(vertx, mailConfig(key, timeout)),
-                System.nanoTime())).mail();
     }
 
     private static MailConfig mailConfig(Server server, Duration timeout) {
@@ -90,10 +88,7 @@ final class SmtpSender implements AutoCloseable {
                 // is still closed soon after.
                 .setIdleTimeout(2 * timeoutMillis).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setAuthMethods("PLAIN LOGIN CRAM-MD5")
-                // A connection per message, as Alertmanager dials one per notification. A send to GreenMail now and
-                // then stalls until the attempt's timeout and succeeds when retried (seen more with pooled
-                // keep-alive connections; not yet explained): the retry delivers it, without a duplicate.
-                .setMaxPoolSize(4).setKeepAlive(false)
+                .setMaxPoolSize(1).setKeepAlive(false)
                 .setUserAgent("vigil");
         if (server.username() != null) {
             config.setLogin(LoginOption.REQUIRED).setUsername(server.username())
@@ -115,27 +110,12 @@ final class SmtpSender implements AutoCloseable {
         return message;
     }
 
-    /** A client whose config went away with a reload is closed once it has sent nothing for a while. */
-    private void closeIdle() {
-        long now = System.nanoTime();
-        for (Server server : clients.keySet()) {
-            clients.computeIfPresent(server, (key, client) -> {
-                if (now - client.lastUsed() < IDLE_NANOS) {
-                    return client;
-                }
-                client.mail().close();
-                return null;
-            });
-        }
-    }
-
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
 
     @Override
     public void close() {
-        clients.values().forEach(client -> client.mail().close());
-        clients.clear();
+        // nothing is kept between messages
     }
 }

@@ -43,3 +43,34 @@ locate_jdk_and_jar() {
     (cd "$REPO" && ./mvnw -B -q package -DskipTests)
   fi
 }
+
+# Stops exactly the processes whose pids the harness put in PIDS, on any exit; ARTIFACTS says what OUT holds.
+PIDS=()
+cleanup() {
+  local status=$? pid
+  trap - EXIT INT TERM
+  for pid in "${PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  log "artifacts (${ARTIFACTS:-}) in ${OUT:-}"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# require_free_ports HINT PORT...: stop with a message naming the option to change when one is taken
+require_free_ports() {
+  local hint=$1 p
+  shift
+  for p in "$@"; do
+    port_free "$p" || { echo "port $p on 127.0.0.1 is in use; choose another with $hint" >&2; exit 1; }
+  done
+}

@@ -87,30 +87,9 @@ rm -rf "$OUT/run"   # Vigil's working directory (H2 under ./data): every run sta
 mkdir -p "$OUT/run"
 OUT=$(cd "$OUT" && pwd)
 
-# ---- cleanup: stop exactly the processes started here ----
-PIDS=()
-cleanup() {
-  local status=$? pid
-  trap - EXIT INT TERM
-  for pid in "${PIDS[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  log "artifacts (config, logs, results JSON) in $OUT"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in "$PORT" "$RECEIVER_PORT"; do
-  port_free "$p" || { echo "port $p on 127.0.0.1 is in use; choose another with --port/--receiver-port" >&2; exit 1; }
-done
+# ---- cleanup (bench/lib.sh) and free ports ----
+ARTIFACTS="config, logs, results JSON"
+require_free_ports --port/--receiver-port "$PORT" "$RECEIVER_PORT"
 
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
 log "load average before the run: $LOADAVG"

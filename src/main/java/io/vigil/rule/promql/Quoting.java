@@ -2,6 +2,8 @@ package io.vigil.rule.promql;
 
 import java.util.regex.Pattern;
 
+import io.vigil.rule.GoUnicode;
+
 /** Quoting as Go's strconv does it, so that messages and printed PromQL read as Prometheus's. */
 final class Quoting {
 
@@ -39,7 +41,7 @@ final class Quoting {
     /** Go's {@code %#U}, e.g. {@code U+0063 'c'}. */
     static String describeRune(int cp) {
         String code = String.format("U+%04X", cp);
-        return isPrint(cp) ? code + " '" + new String(Character.toChars(cp)) + "'" : code;
+        return GoUnicode.isPrint(cp) ? code + " '" + new String(Character.toChars(cp)) + "'" : code;
     }
 
     private static void appendEscaped(StringBuilder b, int cp, char quote) {
@@ -55,7 +57,7 @@ final class Quoting {
             default -> {
                 if (cp == quote) {
                     b.append('\\').append(quote);
-                } else if (isPrint(cp)) {
+                } else if (GoUnicode.isPrint(cp)) {
                     b.appendCodePoint(cp);
                 } else if (cp < 0x80) {
                     b.append(String.format("\\x%02x", cp));
@@ -66,23 +68,5 @@ final class Quoting {
                 }
             }
         }
-    }
-
-    // Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    private static boolean isPrint(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        return switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
-                    Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
-                    Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-            default -> false;
-        };
     }
 }

@@ -3,6 +3,8 @@ package io.vigil.rule.template;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import io.vigil.rule.GoUnicode;
+
 /** Flags, width and precision of one Go fmt verb, and the primitive formatters that honour them. */
 final class GoFmtState {
 
@@ -159,7 +161,7 @@ final class GoFmtState {
                 String hex = Long.toHexString(v).toUpperCase(Locale.ROOT);
                 int width = precPresent && prec > 4 ? prec : 4;
                 String unicode = "U+" + "0".repeat(Math.max(0, width - hex.length())) + hex;
-                if (sharp && r == v && GoStrconv.isPrint(r)) {
+                if (sharp && r == v && GoUnicode.isPrint(r)) {
                     unicode += " '" + new String(Character.toChars(r)) + "'";
                 }
                 pad(unicode);

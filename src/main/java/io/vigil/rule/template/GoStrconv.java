@@ -3,6 +3,8 @@ package io.vigil.rule.template;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.vigil.rule.GoUnicode;
+
 /** The parts of Go's {@code strconv} the template language leans on: float parsing, quoting and unquoting. */
 final class GoStrconv {
 
@@ -110,7 +112,7 @@ final class GoStrconv {
         s.codePoints().forEach(r -> {
             if (r == q || r == '\\') {
                 out.append('\\').appendCodePoint(r);
-            } else if (asciiOnly ? r < 0x80 && isPrint(r) : isPrint(r)) {
+            } else if (asciiOnly ? r < 0x80 && GoUnicode.isPrint(r) : GoUnicode.isPrint(r)) {
                 out.appendCodePoint(r);
             } else {
                 escape(out, r);
@@ -145,28 +147,10 @@ final class GoStrconv {
         return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
-    /** Go's {@code unicode.IsPrint}: graphic characters and the ASCII space, but no other spaces. */
-    static boolean isPrint(int r) {
-        if (r == ' ') {
-            return true;
-        }
-        return switch (Character.getType(r)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-                 Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
-                 Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
-                 Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-                 Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-            default -> false;
-        };
-    }
-
     /** Go's {@code %#U}: {@code U+0078 'x'} for printable runes, just {@code U+00A0} otherwise. */
     static String describeRune(int r) {
         String hex = Integer.toHexString(r).toUpperCase(Locale.ROOT);
         String code = "U+" + "0".repeat(Math.max(0, 4 - hex.length())) + hex;
-        return GoStrconv.isPrint(r) ? code + " '" + new String(Character.toChars(r)) + "'" : code;
+        return GoUnicode.isPrint(r) ? code + " '" + new String(Character.toChars(r)) + "'" : code;
     }
 }

@@ -3,6 +3,8 @@ package io.vigil.rule.template;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import io.vigil.rule.GoUnicode;
+
 /** String transformations with Go's exact rules: case mapping, title case, and the html/js/urlquery escapers. */
 final class GoStrings {
 
@@ -112,7 +114,7 @@ final class GoStrings {
                 default -> {
                     if (r < ' ') {
                         out.append("\\u00").append(HEX_UPPER.charAt(r >> 4)).append(HEX_UPPER.charAt(r & 15));
-                    } else if (r < 0x80 || GoStrconv.isPrint(r)) {
+                    } else if (r < 0x80 || GoUnicode.isPrint(r)) {
                         out.appendCodePoint(r);
                     } else {
                         out.append("\\u").append(GoStrconv.hex(r, 4).toUpperCase(Locale.ROOT));

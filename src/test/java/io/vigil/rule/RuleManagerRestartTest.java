@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -14,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.alert.Alert;
 import io.vigil.alert.AlertState;
+import io.vigil.alert.AlertStore;
 import io.vigil.config.ActiveConfig;
 import io.vigil.config.ConfigApplied;
 import io.vigil.testsupport.ProbeTargets;
@@ -36,10 +38,16 @@ class RuleManagerRestartTest {
     @Inject
     TransitionRecorder transitions;
 
+    @Inject
+    AlertStore store;
+
     @Test
     void aFiringAlertResumesAfterARestartWithoutFiringAgain() {
         await().atMost(Duration.ofSeconds(10)).until(() -> firing() != null);
         Alert before = firing();
+        // a restart resumes what was stored: the evaluation that made it fire writes it just after
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.loadAll().values().stream().flatMap(List::stream)
+                .anyMatch(a -> a.state() == AlertState.FIRING && "EndpointDown".equals(a.labels().get("alertname"))));
 
         transitions.clear();
         manager.onApplied(new ConfigApplied(config.current(), null));

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vigil.incident.IncidentService;
 import io.vigil.notify.config.IntegrationConfig;
 import io.vigil.notify.outbox.AttemptRow;
 import io.vigil.notify.outbox.LedgerOutcome;
@@ -23,6 +24,9 @@ public class NotificationResource {
 
     @Inject
     OutboxLedger ledger;
+
+    @Inject
+    IncidentService incidents;
 
     /**
      * One ledger line.
@@ -44,20 +48,20 @@ public class NotificationResource {
             @QueryParam("since") Instant since, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("offset") @DefaultValue("0") int offset) {
         Paging.check(limit, offset);
-        if (incident != null) {
+        if (incident != null && incidents.find(incident).isEmpty()) {
             throw ProblemException.notFound("incident: no incident " + incident);
         }
         if (outcome != null && java.util.Arrays.stream(LedgerOutcome.values()).noneMatch(o -> o.wire().equals(outcome))) {
             throw ProblemException.badRequest("outcome must be one of delivered, retrying, failed, silenced, "
                     + "inhibited, muted; got \"" + outcome + "\"");
         }
-        return ledger.list(new OutboxLedger.Filter(receiver, groupKey, outcome, since), limit, offset).stream()
+        return ledger.list(new OutboxLedger.Filter(receiver, groupKey, outcome, since, incident), limit, offset).stream()
                 .map(NotificationResource::view).toList();
     }
 
     private static AttemptView view(AttemptRow row) {
         String type = row.integration == null ? null : IntegrationConfig.typeOfKey(row.integration);
-        return new AttemptView(row.attemptedAt, row.receiver, type, row.integration, null, row.groupKey, row.outcome,
+        return new AttemptView(row.attemptedAt, row.receiver, type, row.integration, row.incidentId, row.groupKey, row.outcome,
                 row.httpStatus, row.attempt, row.latencySeconds, row.reason, row.error);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.vigil.config.ConfigException;
+import io.vigil.incident.IncidentConflictException;
+import io.vigil.incident.IncidentNotFoundException;
 
 /** Turns errors into problem+json answers. */
 public class ProblemMappers {
@@ -17,6 +19,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.status().getStatusCode(), e.status().getReasonPhrase(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownIncident(IncidentNotFoundException e) {
+        return respond(404, "Not Found", e.getMessage());
+    }
+
+    /** Acknowledging a resolved incident, say: the request is fine, the incident has moved on. */
+    @ServerExceptionMapper
+    public Response incidentConflict(IncidentConflictException e) {
+        return respond(409, "Conflict", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -40,9 +42,11 @@ public class RuleResource {
     }
 
     @GET
-    public List<GroupView> list() {
+    public List<GroupView> list(@QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("offset") @DefaultValue("0") int offset) {
+        Paging.check(limit, offset);
         List<GroupView> groups = new ArrayList<>();
-        for (RuleGroup group : rules.groups()) {
+        for (RuleGroup group : rules.groups().stream().skip(offset).limit(limit).toList()) {
             List<RuleView> views = group.rules().stream().map(rule -> view(group, rule)).toList();
             groups.add(new GroupView(group.name(), group.definition().file(), PromDuration.format(group.interval()), views));
         }

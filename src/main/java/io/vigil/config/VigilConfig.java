@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * A whole, validated vigil.yaml. Immutable: a reload builds a new one and swaps it in only when
  * every part of it is valid.
@@ -13,10 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param source where it was read from, as shown in messages
  * @param baseDirectory the directory that relative paths ({@code rule_files}, {@code alertmanager_config}) start
  *        from; null for the bundled example, whose files are resources next to it in the jar
- * @param incidents the raw {@code incidents:} section, read by the incident engine
+ * @param incidents how alerts become incidents and when those are escalated
  */
 public record VigilConfig(String source, Path baseDirectory, GlobalConfig global, List<ProbeDefinition> probes,
-        List<String> ruleFiles, Optional<String> alertmanagerConfig, JsonNode incidents) {
+        List<String> ruleFiles, Optional<String> alertmanagerConfig, IncidentsConfig incidents) {
 
     public VigilConfig {
         probes = List.copyOf(probes);

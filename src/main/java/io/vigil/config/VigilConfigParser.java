@@ -21,7 +21,6 @@ public final class VigilConfigParser {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("global", "probes", "rule_files", "alertmanager_config", "incidents");
     private static final Set<String> GLOBAL_KEYS = Set.of("evaluation_interval", "external_url", "external_labels");
-    private static final Set<String> INCIDENT_KEYS = Set.of("group_by", "reopen_within", "escalations");
     private static final Set<String> COMMON_PROBE_KEYS = Set.of("name", "type", "interval", "timeout", "labels");
     /** Labels that Vigil sets itself on every probe sample. */
     private static final Set<String> RESERVED_LABELS = Set.of("probe", "type", "job", "instance");
@@ -45,10 +44,8 @@ public final class VigilConfigParser {
         List<ProbeDefinition> probes = parseProbes(root.sections("probes"));
         List<String> ruleFiles = root.stringList("rule_files");
         Optional<String> alertmanagerConfig = Optional.ofNullable(root.string("alertmanager_config", null));
-        YamlSection incidents = root.section("incidents");
-        incidents.rejectUnknownKeys(INCIDENT_KEYS);
-        incidents.duration("reopen_within", null);
-        return new VigilConfig(source, baseDirectory, global, probes, ruleFiles, alertmanagerConfig, incidents.node());
+        IncidentsConfig incidents = IncidentsConfigParser.parse(root.section("incidents"));
+        return new VigilConfig(source, baseDirectory, global, probes, ruleFiles, alertmanagerConfig, incidents);
     }
 
     private GlobalConfig parseGlobal(YamlSection global) {

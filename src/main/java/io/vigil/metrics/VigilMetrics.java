@@ -56,6 +56,20 @@ public final class VigilMetrics {
         Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(30)
     };
 
+    /** vigil_incidents_open: incidents triggered or acknowledged. */
+    public static final String INCIDENTS_OPEN = "vigil.incidents.open";
+    /** vigil_incident_time_to_acknowledge_seconds: from an incident's (re)triggering to its acknowledgement. */
+    public static final String INCIDENT_TIME_TO_ACKNOWLEDGE = "vigil.incident.time.to.acknowledge";
+    /** vigil_incident_time_to_resolve_seconds: from an incident's (re)triggering to its resolution. */
+    public static final String INCIDENT_TIME_TO_RESOLVE = "vigil.incident.time.to.resolve";
+
+    /** Buckets of the incident response histograms: minutes to a day, as on-call reports count them. */
+    public static final Duration[] INCIDENT_RESPONSE_BUCKETS = {
+        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+        Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1),
+        Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(24)
+    };
+
     public static final String TAG_RULE_GROUP = "rule_group";
     public static final String TAG_PROBE = "probe";
     public static final String TAG_RECEIVER = "receiver";

@@ -14,7 +14,8 @@ import io.vigil.notify.config.IntegrationConfig;
  * @param groupKey Alertmanager's group key, e.g. {@code {}/{severity="critical"}:{alertname="Down"}}
  * @param reason   Alertmanager's {@code notification_reason}: {@code first_notification}, {@code new_alerts_added},
  *                 {@code some_alerts_resolved}, {@code all_alerts_resolved}, {@code repeat_interval_elapsed}
- * @param logEntry what the notification log holds for this group and integration once this is committed
+ * @param logEntry what the notification log holds for this group and integration once this is committed; null for
+ *                 an incident's escalation, which belongs to no group's log
  */
 public record Notification(String groupKey, String receiver, IntegrationConfig integration,
         Map<String, String> groupLabels, List<NotifiableAlert> alerts, String reason, Instant at,

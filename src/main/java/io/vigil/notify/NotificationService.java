@@ -3,6 +3,7 @@ package io.vigil.notify;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -69,6 +71,9 @@ public class NotificationService {
     @Inject
     NotificationMetrics metrics;
 
+    @Inject
+    Event<AlertsReceived> received;
+
     private final AtomicReference<AlertmanagerConfig> proposed = new AtomicReference<>();
     /** Touched only on the dispatcher thread. */
     private final RuleAlertFeed feed = new RuleAlertFeed();
@@ -103,14 +108,22 @@ public class NotificationService {
         LOG.infof("Notifications: routing from %s with %d receivers", config.source(), config.receivers().size());
     }
 
+    /** The routing of the vigil.yaml being checked, once {@link #onProposed} has read it. */
+    public Optional<AlertmanagerConfig> proposedRouting() {
+        return Optional.ofNullable(proposed.get());
+    }
+
     /** A rule's alert started firing or resolved. */
     void onTransition(@Observes AlertTransitioned transition) {
-        thread.submit(() -> put(feed.transitioned(transition)));
+        thread.submit(() -> {
+            List<NotifiableAlert> alerts = feed.transitioned(transition);
+            put(alerts, alerts.isEmpty() ? Map.of() : Map.of(alerts.getFirst().fingerprint(), transition.value()));
+        });
     }
 
     /** Alerts posted to {@code /api/v2/alerts}: they take Alertmanager's route like Vigil's own. */
     public void ingest(List<NotifiableAlert> alerts) {
-        thread.submit(() -> put(alerts));
+        thread.submit(() -> put(alerts, Map.of()));
     }
 
     void onFailed(@Observes NotificationFailed failure) {
@@ -171,12 +184,18 @@ public class NotificationService {
                 }
             }
         }
-        put(feed.resend(firing, clock.instant()));
+        put(feed.resend(firing, clock.instant()), Map.of());
     }
 
-    private void put(List<NotifiableAlert> alerts) {
+    private void put(List<NotifiableAlert> alerts, Map<String, Double> values) {
         Dispatcher dispatcher = thread.dispatcher();
-        if (dispatcher != null) {
+        if (dispatcher != null && !alerts.isEmpty()) {
+            try {
+                received.fire(new AlertsReceived(alerts, values, clock.instant()));
+            } catch (RuntimeException e) {
+                // Incidents are the record, notifications are the page: a broken record must not stop the page.
+                LOG.errorf(e, "Incidents could not take %d alerts; they are notified all the same", alerts.size());
+            }
             alerts.forEach(dispatcher::put);
         }
     }

@@ -97,6 +97,11 @@ class ProbesEndToEndTest {
     @Test
     void theOpenApiDocumentDescribesTheApi() {
         given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/probes/{name}/run"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/probes/{name}/run"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/incidents/{id}/acknowledge"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/incidents/{id}/acknowledge'.post.security[0]", org.hamcrest.Matchers.hasKey("bearer"))
+                .body("paths.'/api/v1/incidents/{id}/acknowledge'.post.responses", org.hamcrest.Matchers.hasKey("403"))
+                .body("paths.'/api/v1/incidents'.get.security", org.hamcrest.Matchers.nullValue());
     }
 }

@@ -64,6 +64,10 @@ class RulesEndToEndTest {
                 .body("[0].rules[0].lastEvaluation", notNullValue())
                 .body("[0].rules[1].type", equalTo("recording"))
                 .body("[0].rules[1].name", equalTo("service:probe_success:min"));
+        given().get("/api/v1/rules?limit=1&offset=1").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].name", equalTo("failing"));
+        given().get("/api/v1/rules?offset=-1").then().statusCode(400)
+                .body("detail", equalTo("offset must not be negative, got -1"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -80,6 +81,23 @@ class VigilConfigParserTest {
         assertThat(db.interval()).as("default interval").isEqualTo(Duration.ofSeconds(60));
         assertThat(db.timeout()).as("default timeout is min(10s, interval)").isEqualTo(Duration.ofSeconds(10));
         assertThat(((TcpSpec) db.spec()).port()).isEqualTo(5432);
+        IncidentsConfig incidents = config.incidents();
+        assertThat(incidents.groupBy()).contains(List.of("service"));
+        assertThat(incidents.reopenWithin()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(incidents.escalations()).singleElement().satisfies(e -> {
+            assertThat(e.matchers()).extracting(Object::toString).containsExactly("severity=\"critical\"");
+            assertThat(e.after()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(e.receiver()).isEqualTo("oncall");
+            assertThat(e.line()).isEqualTo(25);
+        });
+    }
+
+    @Test
+    void withoutAnIncidentsSectionIncidentsFollowTheRoutingAndNeverReopen() {
+        IncidentsConfig incidents = parse("probes: []").incidents();
+        assertThat(incidents.groupBy()).isEmpty();
+        assertThat(incidents.reopenWithin()).isZero();
+        assertThat(incidents.escalations()).isEmpty();
     }
 
     @Test
@@ -127,6 +145,13 @@ class VigilConfigParserTest {
             duplicate YAML key    | global:\\n  evaluation_interval: 1m\\n  evaluation_interval: 2m | 3 | invalid YAML: Duplicate field 'evaluation_interval'
             bad external_url      | global:\\n  external_url: not a url | 2 | global.external_url: "not a url" is not a valid URL
             bad reopen_within     | incidents:\\n  reopen_within: soon | 2 | incidents.reopen_within: not a valid duration string
+            bad incident group_by | incidents:\\n  group_by: [service, 'a-b'] | 2 | incidents.group_by[1]: "a-b" is not a valid label name
+            unknown incident key  | incidents:\\n  group_wait: 1m | 2 | incidents.group_wait: unknown key "group_wait"
+            bad escalation matcher | incidents:\\n  escalations:\\n    - matchers: ['severity']\\n      after: 5m\\n      receiver: x | 3 | incidents.escalations[0].matchers[0]: bad matcher
+            escalation no after   | incidents:\\n  escalations:\\n    - receiver: x | 3 | incidents.escalations[0]: missing required key "after"
+            escalation after 0    | incidents:\\n  escalations:\\n    - {receiver: x, after: 0s} | 3 | incidents.escalations[0].after: must be greater than 0s
+            escalation no receiver | incidents:\\n  escalations:\\n    - {after: 5m} | 3 | incidents.escalations[0]: missing required key "receiver"
+            unknown escalation key | incidents:\\n  escalations:\\n    - {after: 5m, receiver: x, wait: 1m} | 3 | incidents.escalations[0].wait: unknown key "wait"
             """;
 
     static Stream<BadConfig> badConfigs() {

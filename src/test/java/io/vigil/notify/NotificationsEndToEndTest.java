@@ -49,6 +49,15 @@ class NotificationsEndToEndTest {
     }
 
     @Test
+    @Order(1)
+    void itsIncidentIsGroupedAsItsNotificationsWithoutAnIncidentsSection() {
+        String checkout = "find { it.groupLabels.alertname == 'CheckoutDown' }";
+        await().atMost(WAIT).until(() -> given().get("/api/v1/incidents").jsonPath().get(checkout) != null);
+        assertThat(given().get("/api/v1/incidents").jsonPath().getMap(checkout + ".groupLabels"))
+                .isEqualTo(Map.of("alertname", "CheckoutDown", "service", "checkout"));
+    }
+
+    @Test
     @Order(2)
     void slackWaitsForItsRetryAfterAndIsThenDeliveredOnce() {
         await().atMost(WAIT).until(() -> slackRequests().size() >= 2);

@@ -25,7 +25,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Everything a notification travels through, for real: a probe target that can be switched from failing to healthy,
  * GreenMail as the SMTP server, and WireMock as Slack (first answering 429 with {@code Retry-After: 2}) and as a
- * webhook receiver; plus writable copies of notify-e2e/ pointed at them.
+ * webhook receiver; plus writable copies of notify-e2e/ (or the {@code config} init argument's directory) pointed at
+ * them.
  */
 public class NotificationTargets implements QuarkusTestResourceLifecycleManager {
 
@@ -35,6 +36,8 @@ public class NotificationTargets implements QuarkusTestResourceLifecycleManager 
     private static WireMockServer server;
     private static GreenMail smtp;
     private static Path directory;
+    /** The resource directory the configuration is copied from; {@code config} init argument, else notify-e2e. */
+    private String configuration = "notify-e2e";
 
     public static WireMockServer http() {
         return server;
@@ -52,6 +55,11 @@ public class NotificationTargets implements QuarkusTestResourceLifecycleManager 
     /** The probe target answers 200 from now on. */
     public static void recover() {
         server.setScenarioState(CHECKOUT, "up");
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        configuration = initArgs.getOrDefault("config", configuration);
     }
 
     @Override
@@ -81,7 +89,7 @@ public class NotificationTargets implements QuarkusTestResourceLifecycleManager 
         try {
             directory = Files.createTempDirectory("vigil-notify");
             for (String file : List.of("vigil.yaml", "rules.yml", "alertmanager.yml")) {
-                try (InputStream in = NotificationTargets.class.getResourceAsStream("/notify-e2e/" + file)) {
+                try (InputStream in = NotificationTargets.class.getResourceAsStream("/" + configuration + "/" + file)) {
                     Files.copy(in, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                 }
             }

@@ -18,7 +18,7 @@ public sealed interface IntegrationConfig permits EmailConfig, SlackConfig, Webh
     }
 
     /** The integration type of a {@link #key()}: {@code slack} for {@code slack[0]}. */
-    static String typeOfKey(String key) {
+    public static String typeOfKey(String key) {
         int bracket = key.indexOf('[');
         return bracket < 0 ? key : key.substring(0, bracket);
     }

@@ -47,4 +47,8 @@ public class AttemptRow {
     public String reason;
 
     public String error;
+
+    /** The incident it was about; null when it was about none. */
+    @Column(name = "incident_id")
+    public Long incidentId;
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vigil.notify.ActiveRouting;
+import io.vigil.notify.IncidentLinks;
 import io.vigil.notify.Notification;
 import io.vigil.notify.NotificationLogEntry;
 import io.vigil.notify.config.IntegrationConfig;
@@ -59,8 +61,11 @@ public class Outbox implements NotificationSink {
     @Inject
     DeliveryWorker worker;
 
-    /** A notification with its message rendered, or the reason it could not be. */
-    private record Rendered(Notification notification, String payload, String renderError) {
+    @Inject
+    IncidentLinks incidents;
+
+    /** A notification with its message rendered, or the reason it could not be, and its incident. */
+    private record Rendered(Notification notification, String payload, String renderError, Long incidentId) {
     }
 
     @Override
@@ -98,23 +103,32 @@ public class Outbox implements NotificationSink {
 
     private Rendered render(Notification notification) {
         if (notification.alerts().isEmpty()) {
-            return new Rendered(notification, null, null);
+            return new Rendered(notification, null, null, null);
         }
+        OptionalLong incident = incidents.incidentOf(notification.alerts());
+        Long incidentId = incident.isPresent() ? incident.getAsLong() : null;
+        String incidentUrl = incidentId == null ? null : IncidentLinks.url(routing.externalUrl(), incidentId);
         IntegrationConfig integration = notification.integration();
         try {
             return new Rendered(notification, notifiers.forConfig(integration).render(
-                    NotificationData.of(notification, routing.externalUrl(), null), integration), null);
+                    NotificationData.of(notification, routing.externalUrl(), incidentUrl), integration), null,
+                    incidentId);
         } catch (RenderException e) {
             LOG.warnf("Notification for %s %s could not be rendered: %s", notification.receiver(), integration.key(),
                     e.getMessage());
-            return new Rendered(notification, null, e.getMessage());
+            return new Rendered(notification, null, e.getMessage(), incidentId);
         }
     }
 
-    /** Writes the log entry and, unless there is nothing to tell (send_resolved off, all resolved), the message. */
+    /**
+     * Writes the log entry, if the notification has one (an escalation has none), and, unless there is nothing to
+     * tell (send_resolved off, all resolved), the message.
+     */
     private OutboxRow write(Rendered rendered) {
-        writeLog(rendered.notification().logEntry());
-        return rendered.payload() == null ? null : enqueue(rendered.notification(), rendered.payload());
+        if (rendered.notification().logEntry() != null) {
+            writeLog(rendered.notification().logEntry());
+        }
+        return rendered.payload() == null ? null : enqueue(rendered, rendered.payload());
     }
 
     @Override
@@ -129,6 +143,8 @@ public class Outbox implements NotificationSink {
             case MUTED -> LedgerOutcome.MUTED.wire();
         };
         row.reason = suppression.labels() + " " + row.outcome + " by " + suppression.by();
+        OptionalLong incident = incidents.incidentOf(suppression.fingerprint());
+        row.incidentId = incident.isPresent() ? incident.getAsLong() : null;
         QuarkusTransaction.requiringNew().run(() -> session.persist(row));
     }
 
@@ -148,7 +164,8 @@ public class Outbox implements NotificationSink {
         });
     }
 
-    private OutboxRow enqueue(Notification notification, String payload) {
+    private OutboxRow enqueue(Rendered rendered, String payload) {
+        Notification notification = rendered.notification();
         String key = notification.integration().key();
         String dedupKey = Hashes.sha256Hex(notification.groupKey(), notification.receiver(), key, payload);
         // After a restart the dispatcher may decide again what was already committed: the same message, still
@@ -166,6 +183,7 @@ public class Outbox implements NotificationSink {
         row.receiver = notification.receiver();
         row.integration = key;
         row.reason = notification.reason();
+        row.incidentId = rendered.incidentId();
         row.firing = notification.firing();
         row.payload = payload;
         row.status = OutboxRow.PENDING;
@@ -187,6 +205,7 @@ public class Outbox implements NotificationSink {
         row.outcome = LedgerOutcome.FAILED.wire();
         row.reason = notification.reason();
         row.error = error;
+        row.incidentId = rendered.incidentId();
         return row;
     }
 

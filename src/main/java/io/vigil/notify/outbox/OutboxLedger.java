@@ -17,7 +17,7 @@ import io.vigil.notify.delivery.DeliveryResult;
 public class OutboxLedger {
 
     /** Filters of {@code GET /api/v1/notifications}; null fields filter nothing. */
-    public record Filter(String receiver, String groupKey, String outcome, Instant since) {
+    public record Filter(String receiver, String groupKey, String outcome, Instant since, Long incidentId) {
     }
 
     @Inject
@@ -52,6 +52,7 @@ public class OutboxLedger {
         line.attempt = attempt;
         line.latencySeconds = latencySeconds;
         line.reason = row.reason;
+        line.incidentId = row.incidentId;
         row.attempts = attempt;
         if (result.outcome() == DeliveryResult.Outcome.DELIVERED) {
             line.outcome = LedgerOutcome.DELIVERED.wire();
@@ -106,6 +107,9 @@ public class OutboxLedger {
         if (filter.since() != null) {
             hql.append(" and attemptedAt >= :since");
         }
+        if (filter.incidentId() != null) {
+            hql.append(" and incidentId = :incident");
+        }
         hql.append(" order by attemptedAt desc, id desc");
         SelectionQuery<AttemptRow> query = session.createSelectionQuery(hql.toString(), AttemptRow.class);
         if (filter.receiver() != null) {
@@ -119,6 +123,9 @@ public class OutboxLedger {
         }
         if (filter.since() != null) {
             query.setParameter("since", filter.since());
+        }
+        if (filter.incidentId() != null) {
+            query.setParameter("incident", filter.incidentId());
         }
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }

@@ -53,4 +53,8 @@ public class OutboxRow {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The incident it was about; null when it was about none. */
+    @Column(name = "incident_id")
+    public Long incidentId;
 }

@@ -21,12 +21,15 @@ import io.vigil.config.VigilSettings;
  * Guards {@code /api}: a write (any method but GET and HEAD) needs {@code Authorization: Bearer <token>} for a token
  * of {@code VIGIL_API_TOKENS}; a read does too when {@code VIGIL_API_READ_AUTH=true}. No token is 401, a token that
  * is not one of them 403. Health, metrics and OpenAPI under {@code /q} stay open for load balancers and Prometheus.
+ * Heartbeat pushes carry their probe's own token instead, which {@code HeartbeatResource} checks.
  */
 @ApplicationScoped
 public class ApiAccess {
 
     private static final Logger LOG = Logger.getLogger(ApiAccess.class);
     private static final String BEARER = "Bearer ";
+    /** Pushed by cron jobs with their heartbeat probe's own token, which the heartbeat resource checks. */
+    public static final String HEARTBEATS = "/api/v1/heartbeats/";
 
     @Inject
     VigilSettings settings;
@@ -53,26 +56,44 @@ public class ApiAccess {
         if (!path.startsWith("/api/")) {
             return Optional.empty();
         }
+        if (path.startsWith(HEARTBEATS) && request.getMethod().equals("POST")) {
+            return Optional.empty();
+        }
         boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
         if (read && !settings.api().readAuth()) {
             return Optional.empty();
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            String why = tokens.isEmpty()
+        Optional<String> presented = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (presented.isEmpty()) {
+            return Optional.of(unauthorized(tokens.isEmpty()
                     ? "Authorization: no API tokens are configured (VIGIL_API_TOKENS), so the API is read-only"
                     : "Authorization: a bearer token from VIGIL_API_TOKENS is required"
-                            + (read ? "" : " to change anything");
-            return Optional.of(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"vigil\"")
-                    .type(Problem.MEDIA_TYPE).entity(Problem.of(401, "Unauthorized", why)).build());
+                            + (read ? "" : " to change anything")));
         }
-        Optional<String> name = tokens.nameOf(header.substring(BEARER.length()).strip());
+        Optional<String> name = tokens.nameOf(presented.get());
         if (name.isEmpty()) {
-            return Optional.of(Response.status(403).type(Problem.MEDIA_TYPE)
-                    .entity(Problem.of(403, "Forbidden", "Authorization: the token is not one of VIGIL_API_TOKENS"))
-                    .build());
+            return Optional.of(forbidden("Authorization: the token is not one of VIGIL_API_TOKENS"));
         }
         caller.authenticated(name.get());
         return Optional.empty();
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header; empty without one. */
+    public static Optional<String> bearerToken(String header) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String token = header.substring(BEARER.length()).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /** 401, with the challenge RFC 6750 asks for. */
+    public static Response unauthorized(String detail) {
+        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"vigil\"")
+                .type(Problem.MEDIA_TYPE).entity(Problem.of(401, "Unauthorized", detail)).build();
+    }
+
+    public static Response forbidden(String detail) {
+        return Response.status(403).type(Problem.MEDIA_TYPE).entity(Problem.of(403, "Forbidden", detail)).build();
     }
 }

@@ -1,0 +1,59 @@
+package io.vigil.probe.heartbeat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.vigil.config.PromDuration;
+import io.vigil.probe.Probe;
+import io.vigil.probe.ProbeContext;
+import io.vigil.probe.ProbeOutcome;
+
+/** Succeeds while the probe's cron job or worker has pushed within {@code max_silence}: the dead man's switch. */
+@ApplicationScoped
+public class HeartbeatProbe implements Probe<HeartbeatSpec> {
+
+    public static final String TYPE = "heartbeat";
+    static final String LAST_SEEN = "probe_heartbeat_last_seen_timestamp_seconds";
+
+    @Inject
+    Heartbeats heartbeats;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<HeartbeatSpec> specType() {
+        return HeartbeatSpec.class;
+    }
+
+    @Override
+    public Map<String, String> metrics() {
+        return Map.of(LAST_SEEN, "When the last heartbeat was pushed, in seconds since the epoch.");
+    }
+
+    @Override
+    public ProbeOutcome run(HeartbeatSpec spec, ProbeContext context) {
+        Optional<Instant> seen = heartbeats.lastSeen(context.probeName());
+        if (seen.isEmpty()) {
+            return ProbeOutcome.failed("no heartbeat received yet: POST /api/v1/heartbeats/" + context.probeName());
+        }
+        context.sample(LAST_SEEN, seen.get().toEpochMilli() / 1000.0);
+        Duration silence = Duration.between(seen.get(), clock.instant());
+        if (silence.compareTo(spec.maxSilence()) > 0) {
+            return ProbeOutcome.failed("no heartbeat for " + PromDuration.format(silence.withNanos(0))
+                    + " (max_silence " + PromDuration.format(spec.maxSilence()) + ")");
+        }
+        return ProbeOutcome.succeeded();
+    }
+}

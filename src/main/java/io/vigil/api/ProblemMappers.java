@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.vigil.config.ConfigException;
 import io.vigil.incident.IncidentConflictException;
 import io.vigil.incident.IncidentNotFoundException;
+import io.vigil.incident.IncidentNotStoredException;
 
 /** Turns errors into problem+json answers. */
 public class ProblemMappers {
@@ -30,6 +31,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response incidentConflict(IncidentConflictException e) {
         return respond(409, "Conflict", e.getMessage());
+    }
+
+    /** The database is down: the step is held and retried, and the caller is told it is not stored yet. */
+    @ServerExceptionMapper
+    public Response incidentNotStored(IncidentNotStoredException e) {
+        return respond(503, "Service Unavailable", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -18,6 +20,7 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.config.ConfigApplied;
 import io.vigil.config.ConfigException;
@@ -33,8 +36,9 @@ import io.vigil.notify.silence.Silences;
 
 /**
  * Glue between alerts, people and the store: alerts reach the {@link IncidentBook} as they enter the dispatcher, people
- * through the API, escalations and expired leases on a tick. One lock serialises them; every change is stored before
- * the call returns, so a restart resumes where it was.
+ * through the API, escalations and expired leases on a tick. One lock serialises them. Changes are stored by the
+ * {@link IncidentWriter} behind them, so that alerts are not held up; a person's step is stored before it answers,
+ * and reads wait for the changes before them, so a restart resumes where it was.
  */
 @ApplicationScoped
 public class IncidentService implements IncidentLinks {
@@ -42,6 +46,8 @@ public class IncidentService implements IncidentLinks {
     private static final Logger LOG = Logger.getLogger(IncidentService.class);
     /** How long a resolved incident stays where alerts and late notifications can still find it, at least. */
     private static final Duration KEEP_RESOLVED = Duration.ofHours(1);
+    /** How long a person's step, or a read after one, waits for incident changes to be stored. */
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(10);
     /** How long Vigil's own firing alerts restored at start-up have to be resent before they count as resolved. */
     private static final Duration CONFIRM_RESTORED = Duration.ofMinutes(5);
 
@@ -62,6 +68,9 @@ public class IncidentService implements IncidentLinks {
 
     @Inject
     IncidentMetrics metrics;
+
+    @Inject
+    IncidentWriter writer;
 
     @Inject
     Silences silences;
@@ -93,7 +102,7 @@ public class IncidentService implements IncidentLinks {
         }
     }
 
-    /** Reads the book back from the store: at start-up, and after a write failed, so memory matches what is stored. */
+    /** Reads the book back from the store, at start-up. */
     private void load() {
         Instant now = clock.instant();
         lastId.set(store.lastId());
@@ -145,20 +154,21 @@ public class IncidentService implements IncidentLinks {
         book.forgetResolvedBefore(now.minus(keepResolved()));
     }
 
-    public synchronized Incident acknowledge(long id, String by, String comment) {
-        return apply(id, incident -> book.acknowledge(incident, by, comment, clock.instant()));
+    public Incident acknowledge(long id, String by, String comment) {
+        return stored(id, apply(id, incident -> book.acknowledge(incident, by, comment, clock.instant())));
     }
 
-    public synchronized Incident resolve(long id, String by, String comment) {
-        return apply(id, incident -> book.resolve(incident, by, comment, clock.instant()));
+    public Incident resolve(long id, String by, String comment) {
+        return stored(id, apply(id, incident -> book.resolve(incident, by, comment, clock.instant())));
     }
 
-    public synchronized Incident comment(long id, String by, String text) {
-        return apply(id, incident -> book.comment(incident, by, text, clock.instant()));
+    public Incident comment(long id, String by, String text) {
+        return stored(id, apply(id, incident -> book.comment(incident, by, text, clock.instant())));
     }
 
     /** The incident as it is now: from memory when alerts can still join it, else from the store. */
     public Optional<Incident> find(long id) {
+        awaitWritten();
         Optional<Incident> known;
         synchronized (this) {
             known = book == null ? Optional.empty() : book.get(id).map(Incident::copy);
@@ -168,18 +178,17 @@ public class IncidentService implements IncidentLinks {
     }
 
     public List<Incident> list(IncidentStatus status, int limit, int offset) {
+        awaitWritten();
         return store.list(status, limit, offset);
     }
 
     @Override
-    public synchronized OptionalLong incidentOf(List<NotifiableAlert> alerts) {
+    public synchronized List<Long> incidentsOf(List<NotifiableAlert> alerts) {
+        Set<Long> ids = new LinkedHashSet<>();
         for (NotifiableAlert alert : alerts) {
-            OptionalLong id = incidentOf(alert.fingerprint());
-            if (id.isPresent()) {
-                return id;
-            }
+            incidentOf(alert.fingerprint()).ifPresent(ids::add);
         }
-        return OptionalLong.empty();
+        return List.copyOf(ids);
     }
 
     @Override
@@ -190,8 +199,8 @@ public class IncidentService implements IncidentLinks {
         return book.ofAlert(fingerprint).map(i -> OptionalLong.of(i.id())).orElseGet(OptionalLong::empty);
     }
 
-    /** A person's step on an incident; answers a copy of it as it is afterwards. */
-    private Incident apply(long id, Function<Incident, IncidentChange> step) {
+    /** A person's step on an incident; answers a copy of the incident as it is afterwards. */
+    private synchronized Incident apply(long id, Function<Incident, IncidentChange> step) {
         Optional<Incident> known = book == null ? Optional.empty() : book.get(id);
         Incident incident = known.or(() -> store.find(id))
                 .orElseThrow(() -> new IncidentNotFoundException(id));
@@ -200,21 +209,34 @@ public class IncidentService implements IncidentLinks {
         return incident.copy();
     }
 
+    /**
+     * Answers only once the step is stored. Waits outside the lock: while the database is down, alerts must go on
+     * reaching their incidents and notifications.
+     */
+    private Incident stored(long id, Incident incident) {
+        if (!writer.awaitWritten(WRITE_WAIT)) {
+            throw new IncidentNotStoredException(id);
+        }
+        return incident;
+    }
+
+    /** Waits for the changes made so far to be stored, so that what the store answers next includes them. */
+    public void awaitWritten() {
+        if (!writer.awaitWritten(WRITE_WAIT)) {
+            LOG.warnf("Incident changes are not stored yet after %s; answering from what is", WRITE_WAIT);
+        }
+    }
+
+    /** Before the datasource closes. */
+    void stop(@Observes ShutdownEvent event) {
+        writer.stop(WRITE_WAIT);
+    }
+
     private void save(List<IncidentChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        try {
-            store.save(changes);
-        } catch (RuntimeException e) {
-            // The book changed and the store did not: take the store's word, so that a retry starts from the truth.
-            try {
-                load();
-            } catch (RuntimeException reload) {
-                e.addSuppressed(reload);
-            }
-            throw e;
-        }
+        writer.write(changes);
         for (IncidentChange change : changes) {
             change.entries().forEach(entry -> metrics.recorded(change.incident(), entry));
         }

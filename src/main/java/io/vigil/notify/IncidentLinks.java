@@ -6,8 +6,11 @@ import java.util.OptionalLong;
 /** Which incident a notification is about, so that it links to it and its attempts show on its timeline. */
 public interface IncidentLinks {
 
-    /** The incident the first of {@code alerts} that has one belongs to. */
-    OptionalLong incidentOf(List<NotifiableAlert> alerts);
+    /**
+     * The incidents {@code alerts} belong to, in the order of the alerts: one, unless {@code incidents.group_by}
+     * groups them more finely than the route that notifies them together.
+     */
+    List<Long> incidentsOf(List<NotifiableAlert> alerts);
 
     /** The incident an alert, by its fingerprint, belongs to. */
     OptionalLong incidentOf(String fingerprint);

@@ -64,8 +64,13 @@ public class Outbox implements NotificationSink {
     @Inject
     IncidentLinks incidents;
 
-    /** A notification with its message rendered, or the reason it could not be, and its incident. */
-    private record Rendered(Notification notification, String payload, String renderError, Long incidentId) {
+    /** A notification with its message rendered, or the reason it could not be, and its incidents. */
+    private record Rendered(Notification notification, String payload, String renderError, List<Long> incidentIds) {
+
+        /** The incident its message links to and its ledger lines name: the first. */
+        Long incidentId() {
+            return incidentIds.isEmpty() ? null : incidentIds.getFirst();
+        }
     }
 
     @Override
@@ -103,20 +108,20 @@ public class Outbox implements NotificationSink {
 
     private Rendered render(Notification notification) {
         if (notification.alerts().isEmpty()) {
-            return new Rendered(notification, null, null, null);
+            return new Rendered(notification, null, null, List.of());
         }
-        OptionalLong incident = incidents.incidentOf(notification.alerts());
-        Long incidentId = incident.isPresent() ? incident.getAsLong() : null;
-        String incidentUrl = incidentId == null ? null : IncidentLinks.url(routing.externalUrl(), incidentId);
+        List<Long> incidentIds = incidents.incidentsOf(notification.alerts());
+        String incidentUrl = incidentIds.isEmpty() ? null
+                : IncidentLinks.url(routing.externalUrl(), incidentIds.getFirst());
         IntegrationConfig integration = notification.integration();
         try {
             return new Rendered(notification, notifiers.forConfig(integration).render(
                     NotificationData.of(notification, routing.externalUrl(), incidentUrl), integration), null,
-                    incidentId);
+                    incidentIds);
         } catch (RenderException e) {
             LOG.warnf("Notification for %s %s could not be rendered: %s", notification.receiver(), integration.key(),
                     e.getMessage());
-            return new Rendered(notification, null, e.getMessage(), incidentId);
+            return new Rendered(notification, null, e.getMessage(), incidentIds);
         }
     }
 
@@ -191,6 +196,13 @@ public class Outbox implements NotificationSink {
         row.createdAt = notification.at();
         row.nextAttemptAt = notification.at();
         session.persist(row);
+        // Every incident it is about shows its attempts, not only the one its message links to.
+        for (Long incidentId : rendered.incidentIds()) {
+            NotificationIncidentRow link = new NotificationIncidentRow();
+            link.outboxId = row.id;
+            link.incidentId = incidentId;
+            session.persist(link);
+        }
         return row;
     }
 

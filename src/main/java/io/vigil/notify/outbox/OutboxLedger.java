@@ -88,6 +88,8 @@ public class OutboxLedger {
         int messages = session.createMutationQuery(
                 "delete from OutboxRow where status <> :pending and finishedAt < :cutoff")
                 .setParameter("pending", OutboxRow.PENDING).setParameter("cutoff", cutoff).executeUpdate();
+        session.createMutationQuery("delete from NotificationIncidentRow n where n.outboxId not in"
+                + " (select o.id from OutboxRow o)").executeUpdate();
         return lines + messages;
     }
 
@@ -108,7 +110,8 @@ public class OutboxLedger {
             hql.append(" and attemptedAt >= :since");
         }
         if (filter.incidentId() != null) {
-            hql.append(" and incidentId = :incident");
+            hql.append(" and (incidentId = :incident or outboxId in"
+                    + " (select n.outboxId from NotificationIncidentRow n where n.incidentId = :incident))");
         }
         hql.append(" order by attemptedAt desc, id desc");
         SelectionQuery<AttemptRow> query = session.createSelectionQuery(hql.toString(), AttemptRow.class);

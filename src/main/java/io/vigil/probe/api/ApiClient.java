@@ -9,7 +9,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,13 +24,16 @@ import io.vigil.probe.RetryAfter;
 /**
  * GETs JSON from the SaaS APIs business and platform probes read, with the CONTRACT's rules for every one of them:
  * the probe's deadline covers every request and page; 401/403 fail the run saying the credentials were refused; a
- * 429 is retried once after its Retry-After or X-RateLimit-Reset when that fits in the time left; 5xx, timeouts and
+ * 429 is retried once after its Retry-After or X-RateLimit-Reset (1 s when it gives neither, as Stripe does) when
+ * that fits in the time left; other statuses fail as an {@link ApiStatusFailure}; 5xx, timeouts and
  * bodies that are not JSON fail with a reason. Keys travel in headers only: failure reasons name the path, never a
  * header or the query string, so nothing secret reaches a probe's error, a log or the API.
  */
 @ApplicationScoped
 public class ApiClient {
 
+    /** How long to wait before the one retry of a 429 that advertises no delay. */
+    private static final Duration UNADVERTISED_WAIT = Duration.ofSeconds(1);
     /** How much of an error body a failure reason quotes. */
     private static final int QUOTED = 200;
 
@@ -54,32 +56,35 @@ public class ApiClient {
             throws ProbeFailure, InterruptedException {
         HttpResponse<String> response = send(service, uri, headers, context);
         if (response.statusCode() == 429) {
-            Optional<Duration> wait = RetryAfter.parse(header(response, "Retry-After"),
-                    header(response, "X-RateLimit-Reset"), clock);
-            if (wait.isEmpty() || wait.get().compareTo(context.remaining()) >= 0) {
-                throw new ProbeFailure(service + " rate limit (HTTP 429) on " + uri.getPath()
-                        + wait.map(w -> ": asks to wait " + w.toSeconds() + " s, more than the time left").orElse(""));
+            // Stripe advertises no delay and asks for a backoff: a short one then, if it fits.
+            Duration wait = RetryAfter.parse(header(response, "Retry-After"), header(response, "X-RateLimit-Reset"),
+                    clock).orElse(UNADVERTISED_WAIT);
+            if (wait.compareTo(context.remaining()) >= 0) {
+                throw new ApiStatusFailure(429, service + " rate limit (HTTP 429) on " + path(response)
+                        + ": asks to wait " + wait.toSeconds() + " s, more than the time left");
             }
-            Thread.sleep(wait.get());
+            Thread.sleep(wait);
             response = send(service, uri, headers, context);
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new ProbeFailure(service + " refused the credentials (HTTP " + status + ") on " + uri.getPath()
+            String refused = headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))
+                    ? " refused the credentials" : " refused access";
+            throw new ApiStatusFailure(status, service + refused + " (HTTP " + status + ") on " + path(response)
                     + quote(response.body(), headers));
         }
         if (status < 200 || status > 299) {
-            throw new ProbeFailure(service + " answered HTTP " + status + " on " + uri.getPath()
+            throw new ApiStatusFailure(status, service + " answered HTTP " + status + " on " + path(response)
                     + quote(response.body(), headers));
         }
         try {
             JsonNode body = json.readTree(response.body());
             if (body == null || body.isMissingNode()) {
-                throw new ProbeFailure(service + " answered an empty body on " + uri.getPath());
+                throw new ProbeFailure(service + " answered an empty body on " + path(response));
             }
             return new ApiResponse(status, response.headers(), body);
         } catch (JacksonException e) {
-            throw new ProbeFailure(service + " answered malformed JSON on " + uri.getPath() + ": "
+            throw new ProbeFailure(service + " answered malformed JSON on " + path(response) + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
         }
     }
@@ -90,8 +95,10 @@ public class ApiClient {
         if (left.isZero()) {
             throw new ProbeFailure(service + " timed out before " + uri.getPath());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(left).GET()
-                .header("Accept", "application/json").header("User-Agent", "Vigil");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(left).GET().header("User-Agent", "Vigil");
+        if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Accept"))) {
+            request.header("Accept", "application/json");
+        }
         headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -101,6 +108,11 @@ public class ApiClient {
             throw new ProbeFailure(service + " could not be reached on " + uri.getPath() + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
+    }
+
+    /** The path that answered: after a redirect (RDAP's bootstrap), the registry's, not the one asked. */
+    private static String path(HttpResponse<?> response) {
+        return response.uri().getPath();
     }
 
     private static String header(HttpResponse<?> response, String name) {

@@ -14,6 +14,7 @@ import io.vigil.probe.ProbeContext;
 import io.vigil.probe.ProbeFailure;
 import io.vigil.probe.ProbeOutcome;
 import io.vigil.probe.api.ApiClient;
+import io.vigil.probe.api.ApiStatusFailure;
 
 /**
  * Reads when a domain's registration expires from RDAP: {@code GET <base_url>/domain/<domain>}, following rdap.org's
@@ -65,9 +66,9 @@ public class RdapProbe implements Probe<RdapSpec> {
             throws ProbeFailure, InterruptedException {
         try {
             return api.get(SERVICE, spec.domainUri(), Map.of(), context).body();
-        } catch (ProbeFailure e) {
-            // ApiClient does not expose the status, only its reason: a 404 is an answer about the domain here
-            if (e.getMessage().startsWith(SERVICE + " answered HTTP 404 ")) {
+        } catch (ApiStatusFailure e) {
+            // A 404 is an answer about the domain here, not a fault of the service.
+            if (e.status() == 404) {
                 throw new ProbeFailure("RDAP has no record of " + spec.domain() + " (HTTP 404): it is not "
                         + "registered, is a subdomain rather than the registered name, or its TLD has no RDAP service");
             }

@@ -57,16 +57,16 @@ class ApiClientTest {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    private ApiResponse get(String path, Duration timeout) throws Exception {
+    private ApiResponse call(String path, Duration timeout) throws Exception {
         return client.get("SendGrid", uri(path), AUTH, new ProbeContext("p", timeout));
     }
 
     @Test
     void answersTheJsonOfA2xxAndSendsTheKeyInItsHeader() throws Exception {
-        server.stubFor(get("/v3/stats").willReturn(okJson("[{\"date\": \"2026-11-26\"}]")
+        server.stubFor(get(urlPathEqualTo("/v3/stats")).willReturn(okJson("[{\"date\": \"2026-11-26\"}]")
                 .withHeader("X-RateLimit-Remaining", "599")));
 
-        ApiResponse response = get("/v3/stats?start_date=2026-11-26", Duration.ofSeconds(5));
+        ApiResponse response = call("/v3/stats?start_date=2026-11-26", Duration.ofSeconds(5));
 
         assertThat(response.body().get(0).get("date").asText()).isEqualTo("2026-11-26");
         assertThat(response.header("X-RateLimit-Remaining")).isEqualTo("599");
@@ -79,11 +79,11 @@ class ApiClientTest {
         server.stubFor(get("/v3/stats").willReturn(aResponse().withStatus(401)
                 .withBody("{\"errors\":[{\"field\":null,\"message\":\"authorization required for " + KEY + "\"}]}")));
 
-        assertThatThrownBy(() -> get("/v3/stats", Duration.ofSeconds(5))).isInstanceOf(ProbeFailure.class)
+        assertThatThrownBy(() -> call("/v3/stats", Duration.ofSeconds(5))).isInstanceOf(ProbeFailure.class)
                 .hasMessageStartingWith("SendGrid refused the credentials (HTTP 401) on /v3/stats: ")
                 .hasMessageContaining("authorization required for [redacted]").hasMessageNotContaining(KEY);
         server.stubFor(get("/v3/stats").willReturn(aResponse().withStatus(403)));
-        assertThatThrownBy(() -> get("/v3/stats", Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> call("/v3/stats", Duration.ofSeconds(5)))
                 .hasMessage("SendGrid refused the credentials (HTTP 403) on /v3/stats");
     }
 
@@ -94,16 +94,38 @@ class ApiClientTest {
         server.stubFor(get("/v3/stats").inScenario("limit").whenScenarioStateIs("open").willReturn(okJson("[]")));
 
         long started = System.nanoTime();
-        assertThat(get("/v3/stats", Duration.ofSeconds(5)).body().isArray()).isTrue();
+        assertThat(call("/v3/stats", Duration.ofSeconds(5)).body().isArray()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         server.verify(2, getRequestedFor(urlPathEqualTo("/v3/stats")));
+    }
+
+    @Test
+    void a429WithoutADelayIsRetriedOnceAfterASecond() throws Exception {
+        server.stubFor(get("/v1/charges").inScenario("stripe").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withBody("{\"error\":{\"code\":\"rate_limit\"}}"))
+                .willSetStateTo("open"));
+        server.stubFor(get("/v1/charges").inScenario("stripe").whenScenarioStateIs("open")
+                .willReturn(okJson("{\"data\":[]}")));
+
+        assertThat(call("/v1/charges", Duration.ofSeconds(5)).body().get("data").isArray()).isTrue();
+        server.verify(2, getRequestedFor(urlPathEqualTo("/v1/charges")));
+    }
+
+    @Test
+    void aRefusalWithoutCredentialsIsARefusedAccessAndCarriesItsStatus() {
+        server.stubFor(get("/domain/example.com").willReturn(aResponse().withStatus(403)));
+
+        assertThatThrownBy(() -> client.get("RDAP", uri("/domain/example.com"), Map.of(),
+                new ProbeContext("p", Duration.ofSeconds(2)))).isInstanceOf(ApiStatusFailure.class)
+                .hasMessage("RDAP refused access (HTTP 403) on /domain/example.com")
+                .extracting(e -> ((ApiStatusFailure) e).status()).isEqualTo(403);
     }
 
     @Test
     void a429AskingForMoreThanTheTimeLeftFailsAtOnce() {
         server.stubFor(get("/v3/stats").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
 
-        assertThatThrownBy(() -> get("/v3/stats", Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> call("/v3/stats", Duration.ofSeconds(2)))
                 .hasMessage("SendGrid rate limit (HTTP 429) on /v3/stats: asks to wait 60 s, more than the time left");
         server.verify(1, getRequestedFor(urlPathEqualTo("/v3/stats")));
     }
@@ -114,10 +136,10 @@ class ApiClientTest {
         server.stubFor(get("/b").willReturn(okJson("{\"stats\": [").withFixedDelay(0)));
         server.stubFor(get("/c").willReturn(okJson("[]").withFixedDelay(3000)));
 
-        assertThatThrownBy(() -> get("/a", Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> call("/a", Duration.ofSeconds(2)))
                 .hasMessage("SendGrid answered HTTP 503 on /a: upstream unavailable");
-        assertThatThrownBy(() -> get("/b", Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> call("/b", Duration.ofSeconds(2)))
                 .hasMessageStartingWith("SendGrid answered malformed JSON on /b: ");
-        assertThatThrownBy(() -> get("/c", Duration.ofMillis(500))).hasMessage("SendGrid timed out on /c");
+        assertThatThrownBy(() -> call("/c", Duration.ofMillis(500))).hasMessage("SendGrid timed out on /c");
     }
 }

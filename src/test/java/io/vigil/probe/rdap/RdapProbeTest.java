@@ -115,7 +115,7 @@ class RdapProbeTest {
         JsonPath run = run("failing-expiry");
 
         assertThat(run.getBoolean("success")).isFalse();
-        assertThat(run.getString("error")).isEqualTo("RDAP answered HTTP 503 on /domain/example.org");
+        assertThat(run.getString("error")).isEqualTo("RDAP answered HTTP 503 on /org/domain/example.org");
     }
 
     /** rdap.org's answer: 302 to the registry, with an empty body. */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,8 +129,12 @@ public class ApiClient {
             return "";
         }
         String line = body.strip().replaceAll("\\s+", " ");
-        for (String value : headers.values()) {
-            String secret = value.replaceFirst("^(?i)(Bearer|Basic|Token)\\s+", "");
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!name.equals("authorization") && !name.contains("key") && !name.contains("token")) {
+                continue;
+            }
+            String secret = header.getValue().replaceFirst("^(?i)(Bearer|Basic|Token)\\s+", "");
             if (secret.length() >= 4) {
                 line = line.replace(secret, "[redacted]");
             }

@@ -27,8 +27,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The keys of the SaaS probes and a heartbeat's token reach no log line, no API answer and no metric, even when the
- * API they are sent to answers with errors that repeat them, and with Vigil's own logging at DEBUG.
+ * The keys of the SaaS probes (SendGrid, Stripe, Heroku, Netlify, Supabase) and a heartbeat's token reach no log
+ * line, no API answer and no metric, even when the API they are sent to answers with errors that repeat them, and
+ * with Vigil's own logging at DEBUG.
  */
 @QuarkusTest
 @TestProfile(SecretsStayOutTest.Secrets.class)
@@ -38,13 +39,18 @@ class SecretsStayOutTest {
     static final String SENDGRID_KEY = "SG.secret-sendgrid-key-81f3e2";
     static final String STRIPE_KEY = "sk_test_secretstripekey4242424242";
     static final String HEARTBEAT_TOKEN = "hb-secret-token-97ab";
-    static final List<String> SECRETS = List.of(SENDGRID_KEY, STRIPE_KEY, HEARTBEAT_TOKEN);
+    static final String HEROKU_KEY = "HRKU-secret-heroku-key-5150";
+    static final String NETLIFY_KEY = "nfp_secretnetlifytoken7777";
+    static final String SUPABASE_KEY = "sbp_secretsupabasetoken31337";
+    static final List<String> SECRETS = List.of(SENDGRID_KEY, STRIPE_KEY, HEARTBEAT_TOKEN, HEROKU_KEY, NETLIFY_KEY,
+            SUPABASE_KEY);
 
     public static class Secrets implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("vigil.config", "src/test/resources/secrets/vigil.yaml", "SENDGRID_KEY", SENDGRID_KEY,
-                    "STRIPE_KEY", STRIPE_KEY, "HEARTBEAT_TOKEN", HEARTBEAT_TOKEN,
+                    "STRIPE_KEY", STRIPE_KEY, "HEARTBEAT_TOKEN", HEARTBEAT_TOKEN, "HEROKU_KEY", HEROKU_KEY,
+                    "NETLIFY_KEY", NETLIFY_KEY, "SUPABASE_KEY", SUPABASE_KEY,
                     "quarkus.log.category.\"io.vigil\".level", "DEBUG",
                     "vigil.db.h2-url", "jdbc:h2:mem:secrets;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
                             + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
@@ -104,7 +110,8 @@ class SecretsStayOutTest {
         try {
             // A reload logs the configuration it applied, secrets substituted in it.
             given().post("/api/v1/config/reload").then().statusCode(200);
-            for (String probe : List.of("mail-ok", "mail-refused", "pay-refused", "pay-broken", "nightly")) {
+            for (String probe : List.of("mail-ok", "mail-refused", "pay-refused", "pay-broken", "nightly",
+                    "dynos-refused", "site-refused", "db-broken")) {
                 answers.add(given().post("/api/v1/probes/" + probe + "/run").then().statusCode(200).extract()
                         .asString());
                 answers.add(given().get("/api/v1/probes/" + probe).asString());

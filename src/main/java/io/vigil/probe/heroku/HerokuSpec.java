@@ -1,11 +1,10 @@
 package io.vigil.probe.heroku;
 
 import java.net.URI;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.vigil.config.InvalidKeyException;
+import io.vigil.probe.api.BaseUrl;
 
 /**
  * The keys of a {@code type: heroku} probe: the dynos of one app.
@@ -32,19 +31,12 @@ public record HerokuSpec(String app, String apiKey, URI baseUrl) {
         if (apiKey == null || apiKey.isBlank()) {
             throw new InvalidKeyException("api_key", "missing required key \"api_key\"");
         }
-        baseUrl = baseUrl == null ? DEFAULT_BASE_URL : baseUrl;
-        if (baseUrl.getScheme() == null || !Set.of("http", "https").contains(baseUrl.getScheme().toLowerCase(Locale.ROOT))
-                || baseUrl.getHost() == null) {
-            throw new InvalidKeyException("base_url", "must be an absolute http:// or https:// URL");
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
-            throw new InvalidKeyException("base_url", "must have no query, fragment or credentials");
-        }
+        baseUrl = BaseUrl.orDefault(baseUrl, DEFAULT_BASE_URL);
     }
 
     /** {@code GET /apps/{app}/dynos} under the base URL. */
     public URI dynos() {
-        return URI.create(baseUrl.toString().replaceAll("/+$", "") + "/apps/" + app + "/dynos");
+        return BaseUrl.resolve(baseUrl, "/apps/" + app + "/dynos");
     }
 
     /** Never the key itself: a spec may end up in a log line. */

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.vigil.config.InvalidKeyException;
+import io.vigil.probe.api.BaseUrl;
 
 /**
  * The keys of a {@code type: sendgrid} probe.
@@ -36,11 +36,7 @@ public record SendgridSpec(String apiKey, Duration window, URI baseUrl, List<Str
         if (window.isZero() || window.isNegative()) {
             throw new InvalidKeyException("window", "must be greater than 0s");
         }
-        baseUrl = baseUrl == null ? DEFAULT_BASE_URL : baseUrl;
-        if (baseUrl.getScheme() == null || !Set.of("http", "https").contains(baseUrl.getScheme().toLowerCase(Locale.ROOT))
-                || baseUrl.getHost() == null || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new InvalidKeyException("base_url", "must be an absolute http:// or https:// URL without a query");
-        }
+        baseUrl = BaseUrl.orDefault(baseUrl, DEFAULT_BASE_URL);
         categories = categories == null ? List.of() : checked(categories);
     }
 

@@ -2,11 +2,10 @@ package io.vigil.probe.stripe;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.vigil.config.InvalidKeyException;
+import io.vigil.probe.api.BaseUrl;
 
 /**
  * The keys of a {@code type: stripe} probe: the charges created in the last {@code window}.
@@ -38,14 +37,7 @@ public record StripeSpec(String apiKey, Duration window, URI baseUrl, String str
         if (window.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new InvalidKeyException("window", "must be at least 1s: Stripe stamps charges in whole seconds");
         }
-        baseUrl = baseUrl == null ? DEFAULT_BASE_URL : baseUrl;
-        if (baseUrl.getScheme() == null || !Set.of("http", "https").contains(baseUrl.getScheme().toLowerCase(Locale.ROOT))
-                || baseUrl.getHost() == null) {
-            throw new InvalidKeyException("base_url", "must be an absolute http:// or https:// URL");
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
-            throw new InvalidKeyException("base_url", "must have no query, fragment or credentials");
-        }
+        baseUrl = BaseUrl.orDefault(baseUrl, DEFAULT_BASE_URL);
         stripeVersion = stripeVersion == null ? DEFAULT_STRIPE_VERSION : stripeVersion.strip();
         if (!VERSION.matcher(stripeVersion).matches()) {
             throw new InvalidKeyException("stripe_version",

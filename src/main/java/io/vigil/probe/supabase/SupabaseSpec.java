@@ -1,11 +1,10 @@
 package io.vigil.probe.supabase;
 
 import java.net.URI;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.vigil.config.InvalidKeyException;
+import io.vigil.probe.api.BaseUrl;
 
 /**
  * The keys of a {@code type: supabase} probe: the service health of one project, from the Management API.
@@ -39,19 +38,12 @@ public record SupabaseSpec(String projectRef, String apiKey, URI baseUrl) {
             throw new InvalidKeyException("api_key",
                     "a project API key cannot read project health: use a Management API access token (sbp_...)");
         }
-        baseUrl = baseUrl == null ? DEFAULT_BASE_URL : baseUrl;
-        if (baseUrl.getScheme() == null || !Set.of("http", "https").contains(baseUrl.getScheme().toLowerCase(Locale.ROOT))
-                || baseUrl.getHost() == null) {
-            throw new InvalidKeyException("base_url", "must be an absolute http:// or https:// URL");
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
-            throw new InvalidKeyException("base_url", "must have no query, fragment or credentials");
-        }
+        baseUrl = BaseUrl.orDefault(baseUrl, DEFAULT_BASE_URL);
     }
 
     /** {@code GET /v1/projects/{ref}/health} for every service. */
     public URI health() {
-        return URI.create(baseUrl.toString().replaceAll("/+$", "") + "/v1/projects/" + projectRef
+        return BaseUrl.resolve(baseUrl, "/v1/projects/" + projectRef
                 + "/health?services=" + SERVICES);
     }
 

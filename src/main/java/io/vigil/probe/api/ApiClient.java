@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,8 +47,11 @@ public class ApiClient {
     @Inject
     Clock clock;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+    /** Redirects are followed here, not by the client: credentials must not travel to another origin. */
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     /**
      * GETs {@code uri} with {@code headers}; the answer of a 2xx status, or a {@link ProbeFailure} saying what went
@@ -90,7 +96,30 @@ public class ApiClient {
         }
     }
 
+    /** Sends, following up to {@link #MAX_REDIRECTS} redirects (RDAP's bootstrap is one). */
     private HttpResponse<String> send(String service, URI uri, Map<String, String> headers, ProbeContext context)
+            throws ProbeFailure, InterruptedException {
+        URI target = uri;
+        Map<String, String> sent = headers;
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<String> response = sendOnce(service, target, sent, context);
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
+                return response;
+            }
+            if (redirects == MAX_REDIRECTS) {
+                throw new ProbeFailure(service + " redirected more than " + MAX_REDIRECTS + " times from "
+                        + uri.getPath());
+            }
+            URI next = target.resolve(location.get());
+            if (!sameOrigin(target, next)) {
+                sent = withoutCredentials(sent);
+            }
+            target = next;
+        }
+    }
+
+    private HttpResponse<String> sendOnce(String service, URI uri, Map<String, String> headers, ProbeContext context)
             throws ProbeFailure, InterruptedException {
         Duration left = context.remaining();
         if (left.isZero()) {
@@ -100,7 +129,13 @@ public class ApiClient {
         if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Accept"))) {
             request.header("Accept", "application/json");
         }
-        headers.forEach(request::header);
+        try {
+            headers.forEach(request::header);
+        } catch (IllegalArgumentException e) {
+            // The JDK quotes the bad value, which is the key: say what to look for, not what it is.
+            throw new ProbeFailure(service + ": a request header is not valid; check the key for a line break or"
+                    + " stray whitespace");
+        }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
@@ -109,6 +144,22 @@ public class ApiClient {
             throw new ProbeFailure(service + " could not be reached on " + uri.getPath() + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && a.getPort() == b.getPort();
+    }
+
+    private static Map<String, String> withoutCredentials(Map<String, String> headers) {
+        Map<String, String> kept = new LinkedHashMap<>(headers);
+        kept.keySet().removeIf(ApiClient::isCredential);
+        return kept;
+    }
+
+    private static boolean isCredential(String header) {
+        String name = header.toLowerCase(Locale.ROOT);
+        return name.equals("authorization") || name.contains("key") || name.contains("token");
     }
 
     /** The path that answered: after a redirect (RDAP's bootstrap), the registry's, not the one asked. */
@@ -130,8 +181,7 @@ public class ApiClient {
         }
         String line = body.strip().replaceAll("\\s+", " ");
         for (Map.Entry<String, String> header : headers.entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!name.equals("authorization") && !name.contains("key") && !name.contains("token")) {
+            if (!isCredential(header.getKey())) {
                 continue;
             }
             String secret = header.getValue().replaceFirst("^(?i)(Bearer|Basic|Token)\\s+", "");

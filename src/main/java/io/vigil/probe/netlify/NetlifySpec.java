@@ -35,7 +35,7 @@ public record NetlifySpec(String siteId, String apiKey, URI baseUrl) {
 
     /** The newest deploy only: Netlify lists deploys newest first. */
     public URI latestDeploy() {
-        return BaseUrl.resolve(baseUrl, "/api/v1/sites/" + siteId + "/deploys?per_page=1");
+        return BaseUrl.resolve(baseUrl, "/api/v1/sites/" + siteId + "/deploys?production=true&per_page=1");
     }
 
     /** Never the key itself: a spec may end up in a log line. */

@@ -47,7 +47,11 @@ final class ConfiguredDatasource {
         if (message == null) {
             return "";
         }
-        String withoutUrl = message.replace(url, describe(url));
-        return PASSWORD_SETTING.matcher(withoutUrl).replaceAll("$1***");
+        return redactPasswords(message.replace(url, describe(url)));
+    }
+
+    /** Any {@code password=...} setting a driver quotes from a URL or its properties. */
+    static String redactPasswords(String message) {
+        return message == null ? "" : PASSWORD_SETTING.matcher(message).replaceAll("$1***");
     }
 }

@@ -64,7 +64,8 @@ public class SqlProbe implements Probe<SqlSpec> {
         try (Connection connection = vigilDatabase.connect()) {
             return queryReadOnly(connection, spec, context);
         } catch (SQLException e) {
-            throw new ProbeFailure("query failed: " + e.getMessage());
+            // Vigil's own database URL can hold DATABASE_URL's password too.
+            throw new ProbeFailure("query failed: " + ConfiguredDatasource.redactPasswords(e.getMessage()));
         }
     }
 

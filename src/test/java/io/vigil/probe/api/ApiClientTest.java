@@ -122,6 +122,25 @@ class ApiClientTest {
     }
 
     @Test
+    void aRedirectToAnotherOriginIsFollowedWithoutTheCredentials() throws Exception {
+        String elsewhere = "http://localhost:" + server.port() + "/registry/domain/example.com";
+        server.stubFor(get("/domain/example.com").willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere)));
+        server.stubFor(get("/registry/domain/example.com").willReturn(okJson("{\"events\": []}")));
+
+        assertThat(call("/domain/example.com", Duration.ofSeconds(5)).body().has("events")).isTrue();
+        server.verify(getRequestedFor(urlPathEqualTo("/domain/example.com")).withHeader("Authorization",
+                equalTo("Bearer " + KEY)));
+        server.verify(getRequestedFor(urlPathEqualTo("/registry/domain/example.com")).withoutHeader("Authorization"));
+    }
+
+    @Test
+    void aKeyWithALineBreakFailsWithoutShowingIt() {
+        assertThatThrownBy(() -> client.get("Stripe", uri("/v1/charges"), Map.of("Authorization", "Bearer " + KEY + "\n"),
+                new ProbeContext("p", Duration.ofSeconds(2)))).isInstanceOf(ProbeFailure.class)
+                .hasMessage("Stripe: a request header is not valid; check the key for a line break or stray whitespace");
+    }
+
+    @Test
     void a429AskingForMoreThanTheTimeLeftFailsAtOnce() {
         server.stubFor(get("/v3/stats").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
 

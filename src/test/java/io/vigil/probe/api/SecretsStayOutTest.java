@@ -27,9 +27,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The keys of the SaaS probes (SendGrid, Stripe, Heroku, Netlify, Supabase) and a heartbeat's token reach no log
- * line, no API answer and no metric, even when the API they are sent to answers with errors that repeat them, and
- * with Vigil's own logging at DEBUG.
+ * The keys of the SaaS probes (SendGrid, Stripe, Heroku, Netlify, Supabase), a heartbeat's token and a SQL
+ * datasource's password reach no log line, no API answer and no metric, even when the API they are sent to answers
+ * with errors that repeat them, and with Vigil's own logging at DEBUG.
  */
 @QuarkusTest
 @TestProfile(SecretsStayOutTest.Secrets.class)
@@ -42,15 +42,18 @@ class SecretsStayOutTest {
     static final String HEROKU_KEY = "HRKU-secret-heroku-key-5150";
     static final String NETLIFY_KEY = "nfp_secretnetlifytoken7777";
     static final String SUPABASE_KEY = "sbp_secretsupabasetoken31337";
+    static final String DB_PASSWORD = "pg-secret-password-6543";
+    /** A database that cannot be reached: the driver's error is what could carry the URL. */
+    static final String REPORTING_DB_URL = "jdbc:postgresql://127.0.0.1:1/reports?user=reader&password=" + DB_PASSWORD;
     static final List<String> SECRETS = List.of(SENDGRID_KEY, STRIPE_KEY, HEARTBEAT_TOKEN, HEROKU_KEY, NETLIFY_KEY,
-            SUPABASE_KEY);
+            SUPABASE_KEY, DB_PASSWORD);
 
     public static class Secrets implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("vigil.config", "src/test/resources/secrets/vigil.yaml", "SENDGRID_KEY", SENDGRID_KEY,
                     "STRIPE_KEY", STRIPE_KEY, "HEARTBEAT_TOKEN", HEARTBEAT_TOKEN, "HEROKU_KEY", HEROKU_KEY,
-                    "NETLIFY_KEY", NETLIFY_KEY, "SUPABASE_KEY", SUPABASE_KEY,
+                    "NETLIFY_KEY", NETLIFY_KEY, "SUPABASE_KEY", SUPABASE_KEY, "REPORTING_DB_URL", REPORTING_DB_URL,
                     "quarkus.log.category.\"io.vigil\".level", "DEBUG",
                     "vigil.db.h2-url", "jdbc:h2:mem:secrets;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
                             + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
@@ -111,7 +114,7 @@ class SecretsStayOutTest {
             // A reload logs the configuration it applied, secrets substituted in it.
             given().post("/api/v1/config/reload").then().statusCode(200);
             for (String probe : List.of("mail-ok", "mail-refused", "pay-refused", "pay-broken", "nightly",
-                    "dynos-refused", "site-refused", "db-broken")) {
+                    "dynos-refused", "site-refused", "db-broken", "jobs-unreachable")) {
                 answers.add(given().post("/api/v1/probes/" + probe + "/run").then().statusCode(200).extract()
                         .asString());
                 answers.add(given().get("/api/v1/probes/" + probe).asString());
@@ -126,7 +129,7 @@ class SecretsStayOutTest {
         }
 
         assertThat(String.join("\n", answers)).contains("refused the credentials (HTTP 401)")
-                .contains("answered HTTP 500");
+                .contains("answered HTTP 500").contains("cannot connect to the configured datasource");
         for (String secret : SECRETS) {
             assertThat(answers).noneMatch(answer -> answer.contains(secret));
             assertThat(logged).noneMatch(line -> line.contains(secret));

@@ -15,9 +15,9 @@ class NetlifySpecTest {
     @Test
     void defaultsToTheNetlifyApiAndAsksForTheLatestDeployOnly() {
         assertThat(new NetlifySpec(SITE, KEY, null).latestDeploy()).isEqualTo(URI.create(
-                "https://api.netlify.com/api/v1/sites/" + SITE + "/deploys?per_page=1"));
+                "https://api.netlify.com/api/v1/sites/" + SITE + "/deploys?production=true&per_page=1"));
         assertThat(new NetlifySpec("acme-web.netlify.app", KEY, URI.create("http://127.0.0.1:9/n/")).latestDeploy())
-                .isEqualTo(URI.create("http://127.0.0.1:9/n/api/v1/sites/acme-web.netlify.app/deploys?per_page=1"));
+                .isEqualTo(URI.create("http://127.0.0.1:9/n/api/v1/sites/acme-web.netlify.app/deploys?production=true&per_page=1"));
     }
 
     @Test

@@ -111,7 +111,7 @@ public class PlatformFake implements QuarkusTestResourceLifecycleManager {
 
     private static MappingBuilder deploys(String prefix) {
         return get(urlPathEqualTo(prefix + "/api/v1/sites/" + SITE + "/deploys"))
-                .withQueryParam("per_page", equalTo("1"))
+                .withQueryParam("production", equalTo("true")).withQueryParam("per_page", equalTo("1"))
                 .withHeader("Authorization", equalTo("Bearer " + NETLIFY_KEY));
     }
 

@@ -46,6 +46,10 @@ class SqlSpecTest {
         "SELECT count(*) FROM FINAL TABLE (INSERT INTO jobs VALUES (1)) | must be a read-only query; INSERT is not allowed",
         "SELECT nextval('job_seq') AS n | must be a read-only query; NEXTVAL is not allowed",
         "SELECT CSVWRITE('/tmp/x.csv', 'SELECT 1') AS n | must be a read-only query; CSVWRITE is not allowed",
+        "SELECT LENGTH($$'$$) a, FILE_WRITE('x', '/tmp/f') b, LENGTH($$'$$) c | must not use dollar-quoted strings ($$...$$); use '...' instead",
+        "SELECT ASCII(SUBSTRING(FILE_READ('/proc/self/environ', 'UTF-8'), 1, 1)) AS b | must be a read-only query; FILE_READ is not allowed",
+        "SELECT NEXT VALUE FOR job_seq AS n | must be a read-only query; NEXT VALUE is not allowed",
+        "SELECT pg_advisory_lock(42) AS l | must be a read-only query; PG_ADVISORY_LOCK is not allowed",
         "-- SELECT\\nTRUNCATE jobs | must be a read-only query starting with SELECT or WITH"
     })
     void refusesAnythingButOneReadOnlyQueryNamingTheQueryKey(String query, String problem) {

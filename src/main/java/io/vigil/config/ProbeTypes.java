@@ -9,4 +9,9 @@ public interface ProbeTypes {
 
     /** The record that the type-specific keys bind onto, or null for an unknown type. */
     Class<?> specType(String type);
+
+    /** The label names the type's samples set themselves, which a probe's {@code labels} may not use. */
+    default Set<String> sampleLabels(String type) {
+        return Set.of();
+    }
 }

@@ -105,6 +105,10 @@ public final class VigilConfigParser {
                 throw section.document().error(section.pointerOf("labels").appendProperty(label),
                         "label \"" + label + "\" is set by Vigil itself and cannot be overridden");
             }
+            if (probeTypes.sampleLabels(type).contains(label)) {
+                throw section.document().error(section.pointerOf("labels").appendProperty(label),
+                        "label \"" + label + "\" is set by the samples of " + type + " probes; name it otherwise");
+            }
         }
         Object spec = ConfigBinder.bind(section.without(COMMON_PROBE_KEYS), specType);
         return new ProbeDefinition(name, type, interval, timeout, labels, spec);

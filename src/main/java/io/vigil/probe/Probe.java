@@ -1,6 +1,7 @@
 package io.vigil.probe;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A kind of check ({@code http}, {@code tls}, ...). A new type is one package holding an
@@ -18,6 +19,14 @@ public interface Probe<S> {
 
     /** The metric families this type produces beyond probe_success and probe_duration_seconds, with their help text. */
     Map<String, String> metrics();
+
+    /**
+     * The label names its samples set themselves (Supabase's {@code service}, Stripe's {@code status}...): a probe of
+     * this type may not have labels of these names, or a sample's label would silently replace the probe's.
+     */
+    default Set<String> sampleLabels() {
+        return Set.of();
+    }
 
     /**
      * Runs one check. Failures of the target are an outcome, not an exception: return

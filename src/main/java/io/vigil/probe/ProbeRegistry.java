@@ -39,6 +39,12 @@ public class ProbeRegistry implements ProbeTypes {
     }
 
     @Override
+    public Set<String> sampleLabels(String type) {
+        Probe<?> probe = byType.get(type);
+        return probe == null ? Set.of() : probe.sampleLabels();
+    }
+
+    @Override
     public Class<?> specType(String type) {
         Probe<?> probe = byType.get(type);
         return probe == null ? null : probe.specType();

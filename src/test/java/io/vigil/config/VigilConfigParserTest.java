@@ -31,6 +31,11 @@ class VigilConfigParserTest {
         public Class<?> specType(String type) {
             return types.get(type);
         }
+
+        @Override
+        public Set<String> sampleLabels(String type) {
+            return type.equals("http") ? Set.of("phase", "version") : Set.of();
+        }
     };
 
     private static final Map<String, String> ENV = Map.of("WEB_TOKEN", "s3cr3t", "DB_PORT", "5432");
@@ -138,6 +143,7 @@ class VigilConfigParserTest {
             timeout over interval | probes:\\n  - {name: a, type: tcp, host: h, port: 1, interval: 5s, timeout: 10s} | 2 | probes[0].timeout: must be greater than 0s and at most the interval (5s)
             bad probe name        | probes:\\n  - {name: 'a b', type: tcp, host: h, port: 1} | 2 | probes[0].name: probe name "a b" may only hold letters, digits, '_' and '-'
             reserved label        | probes:\\n  - name: a\\n    type: tcp\\n    host: h\\n    port: 1\\n    labels: {probe: x} | 6 | probes[0].labels.probe: label "probe" is set by Vigil itself
+            sample label          | probes:\\n  - name: a\\n    type: http\\n    url: http://x\\n    labels: {phase: x} | 5 | probes[0].labels.phase: label "phase" is set by the samples of http probes; name it otherwise
             bad label name        | global:\\n  external_labels: {1env: x} | 2 | global.external_labels.1env: "1env" is not a valid label name
             unknown top-level key | probes: []\\nscrape_configs: [] | 2 | scrape_configs: unknown key "scrape_configs"
             unknown global key    | global:\\n  scrape_interval: 15s | 2 | global.scrape_interval: unknown key "scrape_interval"

@@ -2,6 +2,7 @@ package io.vigil.probe.heroku;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,11 @@ public class HerokuProbe implements Probe<HerokuSpec> {
     @Override
     public Class<HerokuSpec> specType() {
         return HerokuSpec.class;
+    }
+
+    @Override
+    public Set<String> sampleLabels() {
+        return Set.of("state");
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,6 +54,11 @@ public class HttpProbe implements Probe<HttpSpec> {
     @Override
     public Class<HttpSpec> specType() {
         return HttpSpec.class;
+    }
+
+    @Override
+    public Set<String> sampleLabels() {
+        return Set.of("phase", "version");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.vigil.probe.netlify;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,11 @@ public class NetlifyProbe implements Probe<NetlifySpec> {
     @Override
     public Class<NetlifySpec> specType() {
         return NetlifySpec.class;
+    }
+
+    @Override
+    public Set<String> sampleLabels() {
+        return Set.of("state");
     }
 
     @Override

@@ -44,6 +44,11 @@ public class SqlProbe implements Probe<SqlSpec> {
     }
 
     @Override
+    public Set<String> sampleLabels() {
+        return Set.of("column");
+    }
+
+    @Override
     public Map<String, String> metrics() {
         return Map.of(VALUE, "Each column of the single row the probe's query returned, by lower-cased column label");
     }

@@ -1,6 +1,7 @@
 package io.vigil.probe.statuspage;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,11 @@ public class StatuspageProbe implements Probe<StatuspageSpec> {
     @Override
     public Class<StatuspageSpec> specType() {
         return StatuspageSpec.class;
+    }
+
+    @Override
+    public Set<String> sampleLabels() {
+        return Set.of("component");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.vigil.probe.stripe;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,11 @@ public class StripeProbe implements Probe<StripeSpec> {
     @Override
     public Class<StripeSpec> specType() {
         return StripeSpec.class;
+    }
+
+    @Override
+    public Set<String> sampleLabels() {
+        return Set.of("status", "failure_code");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.vigil.probe.supabase;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,11 @@ public class SupabaseProbe implements Probe<SupabaseSpec> {
     @Override
     public Class<SupabaseSpec> specType() {
         return SupabaseSpec.class;
+    }
+
+    @Override
+    public Set<String> sampleLabels() {
+        return Set.of("service");
     }
 
     @Override

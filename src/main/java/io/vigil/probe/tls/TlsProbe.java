@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SNIHostName;
@@ -54,6 +55,11 @@ public class TlsProbe implements Probe<TlsSpec> {
     @Override
     public Class<TlsSpec> specType() {
         return TlsSpec.class;
+    }
+
+    @Override
+    public Set<String> sampleLabels() {
+        return Set.of("version");
     }
 
     @Override

@@ -29,6 +29,8 @@ import io.quarkus.runtime.StartupEvent;
 public class ActiveConfig {
 
     static final String BUNDLED_EXAMPLE = "vigil/example.yaml";
+    /** Where a configuration given as text comes from, as messages name it. */
+    static final String CONFIG_YAML_VARIABLE = "VIGIL_CONFIG_YAML";
     private static final Logger LOG = Logger.getLogger(ActiveConfig.class);
 
     @Inject
@@ -80,6 +82,9 @@ public class ActiveConfig {
 
     private VigilConfig load() {
         VigilConfigParser parser = new VigilConfigParser(probeTypes, substitution());
+        if (settings.config().isEmpty() && settings.configYaml().isPresent()) {
+            return parser.parse(CONFIG_YAML_VARIABLE, Path.of("").toAbsolutePath(), settings.configYaml().get());
+        }
         Optional<Path> file = settings.config().map(Path::of).or(() -> {
             Path local = Path.of("vigil.yaml");
             return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();

@@ -10,8 +10,14 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "vigil")
 public interface VigilSettings {
 
-    /** The vigil.yaml to read ({@code VIGIL_CONFIG}); else ./vigil.yaml; else the bundled example. */
+    /** The vigil.yaml to read ({@code VIGIL_CONFIG}); else {@link #configYaml()}; else ./vigil.yaml; else the example. */
     Optional<String> config();
+
+    /**
+     * The text of a vigil.yaml ({@code VIGIL_CONFIG_YAML}), for platforms where configuration comes as environment
+     * variables and not files (Heroku); relative paths in it start from the working directory.
+     */
+    Optional<String> configYaml();
 
     History history();
 

@@ -55,6 +55,14 @@ final class IncidentBook {
         return Optional.ofNullable(byFingerprint.get(fingerprint));
     }
 
+    /** The group of the incident an alert is firing in; empty when it fires in none (it is new, or resolved). */
+    Optional<IncidentGroup> firingGroupOf(String fingerprint) {
+        Incident incident = byFingerprint.get(fingerprint);
+        IncidentAlert known = incident == null ? null : incident.alert(fingerprint);
+        return known != null && known.firing()
+                ? Optional.of(new IncidentGroup(incident.key(), incident.groupLabels())) : Optional.empty();
+    }
+
     long openCount() {
         return byId.values().stream().filter(Incident::open).count();
     }

@@ -126,8 +126,10 @@ public class IncidentService implements IncidentLinks {
                 IncidentAlert incidentAlert = new IncidentAlert(alert.fingerprint(), alert.labels(),
                         alert.annotations(), received.values().get(alert.fingerprint()), alert.startsAt(), null,
                         alert.endsAt());
-                book.firing(grouping.groupOf(alert.labels()), incidentAlert, settings.reopenWithin(), now)
-                        .ifPresent(changes::add);
+                // The 30 s resend brings every firing alert again: those already in an incident skip the routing walk.
+                IncidentGroup group = book.firingGroupOf(alert.fingerprint())
+                        .orElseGet(() -> grouping.groupOf(alert.labels()));
+                book.firing(group, incidentAlert, settings.reopenWithin(), now).ifPresent(changes::add);
             }
         }
         save(changes);

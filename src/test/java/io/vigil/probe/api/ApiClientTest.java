@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
@@ -33,7 +32,7 @@ class ApiClientTest {
     private static final String KEY = "SG.live-key-0123456789";
     private static final Map<String, String> AUTH = Map.of("Authorization", "Bearer " + KEY);
     private static WireMockServer server;
-    private final ApiClient client = new ApiClient();
+    private ApiClient client;
 
     @BeforeAll
     static void start() {
@@ -49,8 +48,7 @@ class ApiClientTest {
     @BeforeEach
     void reset() {
         server.resetAll();
-        client.json = new ObjectMapper();
-        client.clock = Clock.systemUTC();
+        client = TestApiClient.create(Clock.systemUTC());
     }
 
     private URI uri(String path) {

@@ -19,6 +19,10 @@ public interface VigilSettings {
      */
     Optional<String> configYaml();
 
+    /** Where the embedded H2 database keeps its file ({@code VIGIL_DATA_DIR}; the Docker image's volume is /data). */
+    @WithDefault("./data")
+    String dataDir();
+
     History history();
 
     Db db();

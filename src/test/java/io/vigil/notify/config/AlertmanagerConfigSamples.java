@@ -20,7 +20,8 @@ final class AlertmanagerConfigSamples {
             "ONCALL_SLACK_PATH", "T111/B111/oncall-s3cret",
             "HOOK_TOKEN", "hook-s3cret",
             "SLACK_WEBHOOK_PATH", "T222/B222/example-s3cret",
-            "BILLING_HOOK_TOKEN", "billing-s3cret");
+            "BILLING_HOOK_TOKEN", "billing-s3cret",
+            "ONCALL_PAGER_TOKEN", "pager-s3cret");
 
     static final EnvSubstitution ENVIRONMENT = new EnvSubstitution(ENV::get);
 

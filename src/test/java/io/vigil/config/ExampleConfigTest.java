@@ -47,6 +47,7 @@ import io.vigil.rule.RuleGroup;
 /**
  * examples/vigil.yaml, with the rule files and the Alertmanager config it names, loads the way start-up loads it:
  * the same parsers, every real probe type (so the labels a type's samples reserve are enforced), the same secrets.
+ * So does the compose stack's docker/vigil/vigil.yaml, which needs none.
  */
 class ExampleConfigTest {
 
@@ -93,9 +94,13 @@ class ExampleConfigTest {
     }
 
     private static Loaded load(Map<String, String> environment) {
+        return load(EXAMPLE, environment);
+    }
+
+    private static Loaded load(Path file, Map<String, String> environment) {
         EnvSubstitution secrets = new EnvSubstitution(environment::get);
         VigilConfig config = new VigilConfigParser(TYPES, secrets)
-                .parse(EXAMPLE.toString(), EXAMPLE.toAbsolutePath().getParent(), read(EXAMPLE));
+                .parse(file.toString(), file.toAbsolutePath().getParent(), read(file));
         Path routing = config.baseDirectory().resolve(config.alertmanagerConfig().orElseThrow());
         return new Loaded(config, RuleFiles.load(config),
                 AlertmanagerConfigParser.parse(routing.toString(), read(routing), secrets));
@@ -135,6 +140,18 @@ class ExampleConfigTest {
                 .isEqualTo(new HerokuSpec("example-api", "heroku-s3cret", null));
         assertThat(config.global().externalUrl()).hasToString("https://vigil.example.com");
         assertThat(config.global().externalLabels()).isEqualTo(Map.of("env", "prod"));
+    }
+
+    @Test
+    void theComposeStacksConfigurationLoadsWithoutSecrets() {
+        Loaded compose = load(Path.of("docker/vigil/vigil.yaml"), Map.of());
+
+        assertThat(compose.config().probes()).extracting(ProbeDefinition::name, ProbeDefinition::type)
+                .containsExactly(tuple("vigil", "http"), tuple("prometheus", "http"), tuple("grafana", "http"),
+                        tuple("postgres", "tcp"), tuple("incidents-today", "sql"), tuple("mailpit", "http"));
+        assertThat(compose.rules()).flatExtracting(RuleGroup::rules).extracting(rule -> rule.definition().name())
+                .containsExactly("ServiceDown", "VigilDemoCycle");
+        assertThat(compose.routing().receivers()).containsOnlyKeys("team-email");
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +13,10 @@ import io.vigil.probe.Probe;
 import io.vigil.probe.ProbeContext;
 import io.vigil.probe.ProbeOutcome;
 
-/** Succeeds while the probe's cron job or worker has pushed within {@code max_silence}: the dead man's switch. */
+/**
+ * Succeeds while the probe's cron job or worker has pushed within {@code max_silence}: the dead man's switch. A job
+ * that has never pushed gets max_silence from when Vigil began watching it.
+ */
 @ApplicationScoped
 public class HeartbeatProbe implements Probe<HeartbeatSpec> {
 
@@ -44,12 +46,22 @@ public class HeartbeatProbe implements Probe<HeartbeatSpec> {
 
     @Override
     public ProbeOutcome run(HeartbeatSpec spec, ProbeContext context) {
-        Optional<Instant> seen = heartbeats.lastSeen(context.probeName());
-        if (seen.isEmpty()) {
-            return ProbeOutcome.failed("no heartbeat received yet: POST /api/v1/heartbeats/" + context.probeName());
+        Instant now = clock.instant();
+        Heartbeats.HeartbeatState state = heartbeats.state(context.probeName(), now);
+        if (state.lastSeen().isEmpty()) {
+            // Like a new check in Healthchecks.io or Cronitor: a job that has not run yet since it was set up is not
+            // an outage, until it has been silent for max_silence since Vigil began watching it.
+            Duration waiting = Duration.between(state.watchedSince(), now);
+            if (waiting.compareTo(spec.maxSilence()) <= 0) {
+                return ProbeOutcome.succeeded();
+            }
+            return ProbeOutcome.failed("no heartbeat received in the " + PromDuration.format(waiting.withNanos(0))
+                    + " since Vigil began watching (max_silence " + PromDuration.format(spec.maxSilence())
+                    + "): POST /api/v1/heartbeats/" + context.probeName());
         }
-        context.sample(LAST_SEEN, seen.get().toEpochMilli() / 1000.0);
-        Duration silence = Duration.between(seen.get(), clock.instant());
+        Instant seen = state.lastSeen().get();
+        context.sample(LAST_SEEN, seen.toEpochMilli() / 1000.0);
+        Duration silence = Duration.between(seen, now);
         if (silence.compareTo(spec.maxSilence()) > 0) {
             return ProbeOutcome.failed("no heartbeat for " + PromDuration.format(silence.withNanos(0))
                     + " (max_silence " + PromDuration.format(spec.maxSilence()) + ")");

@@ -7,13 +7,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The last push a heartbeat probe received. */
+/** What Vigil knows of a heartbeat probe: since when it watches it, and the last push it received (if any). */
 @Entity
 @Table(name = "heartbeat")
 public class HeartbeatRow {
 
     @Id
     public String probe;
+
+    @Column(name = "watched_since")
+    public Instant watchedSince;
 
     @Column(name = "last_seen")
     public Instant lastSeen;

@@ -7,13 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
- * When each heartbeat probe was last pushed to. Stored, so that a restart does not turn every heartbeat red until
- * its job next runs (a nightly backup pushes once a day).
+ * Since when each heartbeat probe is watched and when it was last pushed to. Stored, so that a restart neither turns
+ * every heartbeat red until its job next runs (a nightly backup pushes once a day) nor gives a job that never pushed
+ * a fresh max_silence. Rows are created under this object's lock, so a push and the probe's first run cannot both
+ * insert one.
  */
 @ApplicationScoped
 public class Heartbeats {
@@ -21,34 +24,47 @@ public class Heartbeats {
     @Inject
     Session session;
 
-    private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
+    private final Map<String, HeartbeatState> known = new ConcurrentHashMap<>();
 
-    @Transactional
-    public void pushed(String probe, Instant at) {
-        HeartbeatRow row = session.find(HeartbeatRow.class, probe);
-        if (row == null) {
-            row = new HeartbeatRow();
-            row.probe = probe;
-            row.lastSeen = at;
-            session.persist(row);
-        } else if (row.lastSeen.isBefore(at)) {
-            row.lastSeen = at;
-        }
-        lastSeen.merge(probe, at, (old, now) -> now.isAfter(old) ? now : old);
+    /** What is known of one probe: since when it is watched, and its last push, if any. */
+    public record HeartbeatState(Instant watchedSince, Optional<Instant> lastSeen) {
     }
 
-    public Optional<Instant> lastSeen(String probe) {
-        Instant known = lastSeen.get(probe);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<Instant> stored = stored(probe);
-        stored.ifPresent(at -> lastSeen.merge(probe, at, (old, now) -> now.isAfter(old) ? now : old));
-        return stored;
+    public synchronized void pushed(String probe, Instant at) {
+        HeartbeatState state = QuarkusTransaction.requiringNew().call(() -> {
+            HeartbeatRow row = session.find(HeartbeatRow.class, probe);
+            if (row == null) {
+                row = new HeartbeatRow();
+                row.probe = probe;
+                row.watchedSince = at;
+                row.lastSeen = at;
+                session.persist(row);
+            } else if (row.lastSeen == null || row.lastSeen.isBefore(at)) {
+                row.lastSeen = at;
+            }
+            return new HeartbeatState(row.watchedSince, Optional.of(row.lastSeen));
+        });
+        known.put(probe, state);
     }
 
-    @Transactional
-    Optional<Instant> stored(String probe) {
-        return Optional.ofNullable(session.find(HeartbeatRow.class, probe)).map(row -> row.lastSeen);
+    /** The probe's state; a probe seen for the first time is watched from {@code now} on, and that is stored. */
+    public HeartbeatState state(String probe, Instant now) {
+        HeartbeatState state = known.get(probe);
+        return state != null ? state : loadOrStartWatching(probe, now);
+    }
+
+    private synchronized HeartbeatState loadOrStartWatching(String probe, Instant now) {
+        HeartbeatState state = QuarkusTransaction.requiringNew().call(() -> {
+            HeartbeatRow row = session.find(HeartbeatRow.class, probe);
+            if (row == null) {
+                row = new HeartbeatRow();
+                row.probe = probe;
+                row.watchedSince = now;
+                session.persist(row);
+            }
+            return new HeartbeatState(row.watchedSince, Optional.ofNullable(row.lastSeen));
+        });
+        known.put(probe, state);
+        return state;
     }
 }

@@ -24,7 +24,8 @@ import io.vigil.testsupport.ShiftedClock;
 
 /**
  * A nightly job pushes its heartbeat with its probe's own token; the probe is green while the last push is within
- * max_silence and red, with the silence in its error, once it is not. API tokens do not work here, and the probe's
+ * max_silence and red, with the silence in its error, once it is not. Before the first push, the job has max_silence
+ * from when Vigil began watching it. API tokens do not work here, and the probe's
  * token shows up nowhere.
  */
 @QuarkusTest
@@ -52,10 +53,16 @@ class HeartbeatTest {
 
     @Test
     void aPushWithTheProbesTokenKeepsItGreenUntilMaxSilencePasses() {
+        // Not pushed yet, but Vigil has watched it for less than max_silence: not an outage.
         JsonPath before = given().post("/api/v1/probes/nightly-backup/run").jsonPath();
-        assertThat(before.getBoolean("success")).isFalse();
-        assertThat(before.getString("error")).isEqualTo(
-                "no heartbeat received yet: POST /api/v1/heartbeats/nightly-backup");
+        assertThat(before.getBoolean("success")).isTrue();
+        assertThat(before.getList("samples.metric")).doesNotContain("probe_heartbeat_last_seen_timestamp_seconds");
+        clock.advance(Duration.ofSeconds(90));
+        JsonPath never = given().post("/api/v1/probes/nightly-backup/run").jsonPath();
+        assertThat(never.getBoolean("success")).isFalse();
+        // Watching began when the application started, a moment before this test.
+        assertThat(never.getString("error")).matches("no heartbeat received in the 1m3\\ds since Vigil began "
+                + "watching \\(max_silence 1m\\): POST /api/v1/heartbeats/nightly-backup");
 
         given().header("Authorization", "").post("/api/v1/heartbeats/nightly-backup").then().statusCode(401)
                 .header("WWW-Authenticate", "Bearer realm=\"vigil\"")

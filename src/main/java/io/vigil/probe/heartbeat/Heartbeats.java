@@ -32,14 +32,8 @@ public class Heartbeats {
 
     public synchronized void pushed(String probe, Instant at) {
         HeartbeatState state = QuarkusTransaction.requiringNew().call(() -> {
-            HeartbeatRow row = session.find(HeartbeatRow.class, probe);
-            if (row == null) {
-                row = new HeartbeatRow();
-                row.probe = probe;
-                row.watchedSince = at;
-                row.lastSeen = at;
-                session.persist(row);
-            } else if (row.lastSeen == null || row.lastSeen.isBefore(at)) {
+            HeartbeatRow row = rowWatchedFrom(probe, at);
+            if (row.lastSeen == null || row.lastSeen.isBefore(at)) {
                 row.lastSeen = at;
             }
             return new HeartbeatState(row.watchedSince, Optional.of(row.lastSeen));
@@ -55,16 +49,22 @@ public class Heartbeats {
 
     private synchronized HeartbeatState loadOrStartWatching(String probe, Instant now) {
         HeartbeatState state = QuarkusTransaction.requiringNew().call(() -> {
-            HeartbeatRow row = session.find(HeartbeatRow.class, probe);
-            if (row == null) {
-                row = new HeartbeatRow();
-                row.probe = probe;
-                row.watchedSince = now;
-                session.persist(row);
-            }
+            HeartbeatRow row = rowWatchedFrom(probe, now);
             return new HeartbeatState(row.watchedSince, Optional.ofNullable(row.lastSeen));
         });
         known.put(probe, state);
         return state;
+    }
+
+    /** The probe's row; a new one, watched from {@code since}, when it has none. In a transaction, under the lock. */
+    private HeartbeatRow rowWatchedFrom(String probe, Instant since) {
+        HeartbeatRow row = session.find(HeartbeatRow.class, probe);
+        if (row == null) {
+            row = new HeartbeatRow();
+            row.probe = probe;
+            row.watchedSince = since;
+            session.persist(row);
+        }
+        return row;
     }
 }

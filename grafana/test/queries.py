@@ -1,4 +1,5 @@
-"""Runs every query of the Grafana dashboards through a real Prometheus's HTTP API, as Grafana would.
+"""Runs every query of the Grafana dashboards (panels, annotations, variables) through a real Prometheus's
+HTTP API, as Grafana would.
 
 Usage: queries.py <prometheus-url> <timeout-seconds> <dashboard.json>... [--need-data <dashboard.json>...]
 
@@ -53,6 +54,9 @@ def queries(path):
             variables[name] = variable.get("current", {}).get("value", "")
         else:
             variables[name] = ".*"
+    for annotation in dashboard.get("annotations", {}).get("list", []):
+        if annotation.get("expr"):
+            checks.append((f"annotation '{annotation.get('name')}'", "expr", annotation["expr"]))
     for panel in panels(dashboard.get("panels", [])):
         for target in panel.get("targets", []):
             if target.get("expr"):

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,11 @@ class IncidentRestartIT {
 
     @TempDir
     Path directory;
+
+    @BeforeEach
+    void startFromAnEmptyDatabase() {
+        VigilProcess.emptyDatabase();
+    }
 
     @Test
     void anAcknowledgedIncidentResumesAfterACrashAndResolvesWithItsAlert() throws IOException {

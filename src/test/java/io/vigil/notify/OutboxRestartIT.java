@@ -15,6 +15,7 @@ import java.util.Map;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,11 @@ class OutboxRestartIT {
 
     @TempDir
     Path directory;
+
+    @BeforeEach
+    void startFromAnEmptyDatabase() {
+        VigilProcess.emptyDatabase();
+    }
 
     @Test
     void mailQueuedWhileSmtpWasDownArrivesOnceAfterACrash() throws IOException {

@@ -24,7 +24,8 @@ class DataDirectoryIT {
 
     @Test
     void keepsTheDatabaseInTheDataDirectoryAcrossRestarts() {
-        Map<String, String> env = Map.of("VIGIL_DATA_DIR", volume.toString(),
+        // A blank DATABASE_URL: H2, the image's default, whichever database the other tests run on.
+        Map<String, String> env = Map.of("DATABASE_URL", "", "VIGIL_DATA_DIR", volume.toString(),
                 "VIGIL_API_TOKENS", "ops:ops-token",
                 "VIGIL_CONFIG_YAML", """
                         probes:

@@ -10,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +21,14 @@ import java.util.Map;
 
 /**
  * The packaged jar ({@code target/quarkus-app/quarkus-run.jar}) run as its own process, so a test can crash it and
- * start it again on the same storage, as an operator would.
+ * start it again on the same storage, as an operator would. The storage is {@code VIGIL_IT_DATABASE_URL} when set
+ * (a postgres://user:password@host:port/db URL; CI runs these tests once more on PostgreSQL that way), else H2 in the working directory; a test that passes its
+ * own DATABASE_URL (blank for H2) keeps it.
  */
 public final class VigilProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String IT_DATABASE_URL = System.getenv().getOrDefault("VIGIL_IT_DATABASE_URL", "");
 
     private final Process process;
     private final int port;
@@ -46,7 +53,7 @@ public final class VigilProcess implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(logs.resolve("vigil-" + port + ".log").toFile());
-        builder.environment().remove("DATABASE_URL");
+        builder.environment().put("DATABASE_URL", IT_DATABASE_URL);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().putAll(environment);
         try {
@@ -115,6 +122,25 @@ public final class VigilProcess implements AutoCloseable {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /**
+     * Empties the PostgreSQL database of {@code VIGIL_IT_DATABASE_URL}, so that a test starts from nothing as it does
+     * on H2 in a fresh directory; without that variable there is nothing to empty.
+     */
+    public static void emptyDatabase() {
+        if (IT_DATABASE_URL.isBlank()) {
+            return;
+        }
+        URI url = URI.create(IT_DATABASE_URL.replaceFirst("^jdbc:", ""));
+        String[] credentials = url.getUserInfo().split(":", 2);
+        String jdbc = "jdbc:postgresql://" + url.getHost() + ":" + url.getPort() + url.getPath();
+        try (Connection connection = DriverManager.getConnection(jdbc, credentials[0], credentials[1]);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP OWNED BY CURRENT_USER");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the database of VIGIL_IT_DATABASE_URL", e);
+        }
     }
 
     public static int freePort() {

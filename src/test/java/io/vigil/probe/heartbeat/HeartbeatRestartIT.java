@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,11 @@ class HeartbeatRestartIT {
 
     @TempDir
     Path directory;
+
+    @BeforeEach
+    void startFromAnEmptyDatabase() {
+        VigilProcess.emptyDatabase();
+    }
 
     @Test
     void theGraceBeforeAFirstPushSurvivesARestart() {

@@ -61,6 +61,12 @@ def queries(path):
         for target in panel.get("targets", []):
             if target.get("expr"):
                 checks.append((f"panel '{panel.get('title')}' {target.get('refId', '')}", "expr", target["expr"]))
+    multi = {v["name"] for v in dashboard.get("templating", {}).get("list", []) if v.get("multi") or v.get("includeAll")}
+    for where, kind, text in checks:
+        # Grafana writes a multi-value or All selection as a regex (a|b): only =~ and !~ matchers can take it.
+        for match in re.finditer(r'\w+\s*(!=|=)\s*"[^"]*\$\{?(\w+)', text):
+            if match.group(2) in multi:
+                raise ValueError(f"{path}: {where}: ${match.group(2)} can hold several values, use =~ or !~: {text}")
     return dashboard.get("title", path), [(where, kind, substitute(text, variables)) for where, kind, text in checks]
 
 
@@ -104,7 +110,11 @@ def main(argv):
                 need_data.add(arg)
     pending = []
     for path in files:
-        title, checks = queries(path)
+        try:
+            title, checks = queries(path)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
         for where, kind, text in checks:
             pending.append((path, title, where, kind, text))
     deadline = time.monotonic() + timeout
